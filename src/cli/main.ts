@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { loadConfig } from '../platform/config.ts';
+import { closePlatform, openPlatform } from '../platform/boot.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { openStore } from '../platform/db/index.ts';
+import { verifyAuditChain } from '../platform/audit/verify.ts';
+import { backupTo, restoreFrom } from '../platform/db/backup.ts';
+import { systemActor } from '../platform/access/actor.ts';
+import { makeServices } from '../services.ts';
+import { generatePassword } from '../identity/model.ts';
+import { serve } from './serve.ts';
+import { progressBar } from './progress.ts';
+import { readLocalControl } from './local-control.ts';
+import { loadDemoWorld, DEMO_PASSWORD } from './demo.ts';
+
+const config = loadConfig();
+const program = new Command('vigil').description('Vigil: share and check criminal information across police services');
+
+/** Runs a command against the database with the platform open, closing it afterwards. */
+async function withServices<T>(fn: (ctx: { platform: Awaited<ReturnType<typeof openPlatform>>; services: ReturnType<typeof makeServices> }) => Promise<T>): Promise<T> {
+  if (!config.databaseUrl && readLocalControl(config.dataDir)) {
+    throw new Error(`A Vigil server is using the embedded database in ${config.dataDir}; stop it first, or use the API.`);
+  }
+  const platform = await openPlatform(config);
+  const services = makeServices(platform);
+  await services.identity.seedOrganisations();
+  try {
+    return await fn({ platform, services });
+  } finally {
+    await closePlatform(platform);
+  }
+}
+
+program.command('start').description('migrate, load the demo world into an empty database, and serve (what `npm start` runs)')
+  .action(() => serve(config, { demo: true }));
+
+program.command('serve').description('migrate and serve the API and web app')
+  .action(() => serve(config, { demo: false }));
+
+program.command('migrate').description('bring the database schema up to date').action(async () => {
+  const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const ran = await migrateToLatest(store.db);
+    console.log(ran.length ? `Applied: ${ran.join(', ')}` : 'The schema is up to date.');
+  } finally { await store.close(); }
+});
+
+program.command('demo').description('load the demo world into an empty database')
+  .action(() => withServices(async ({ platform, services }) => {
+    if ((await services.identity.countUsers()) > 0) throw new Error('The database already has users; the demo world loads only into an empty one.');
+    const users = await loadDemoWorld(platform, services, (m) => console.error(m));
+    console.log(`Demo users (password ${DEMO_PASSWORD}): ${users.map((u) => u.username).join(', ')}`);
+  }));
+
+const users = program.command('users').description('manage users');
+users.command('add <username>').description('add a user; prints the generated password unless --password is given')
+  .requiredOption('--org <id>', 'organisation id, e.g. NCB-FRA or SECRETARIAT')
+  .requiredOption('--roles <roles>', 'comma-separated: frontline,officer,analyst,reviewer,partner,admin')
+  .option('--name <displayName>', 'display name').option('--password <password>')
+  .action((username: string, o: { org: string; roles: string; name?: string; password?: string }) => withServices(async ({ services }) => {
+    const password = o.password ?? generatePassword();
+    const u = await services.identity.createUser(systemActor('cli'), { username, displayName: o.name ?? username, orgId: o.org, roles: o.roles.split(',').map((r) => r.trim()), password });
+    console.log(`Added ${u.username} (${u.orgId}; ${u.roles.join(', ')})${o.password ? '' : `\npassword: ${password}`}`);
+  }));
+users.command('list').description('list users').option('--org <id>')
+  .action((o: { org?: string }) => withServices(async ({ services }) => {
+    for (const u of await services.identity.listUsers(systemActor('cli'), o.org)) console.log(`${u.username.padEnd(24)} ${u.orgId.padEnd(16)} ${u.roles.join(',')}${u.disabled ? ' (disabled)' : ''}`);
+  }));
+users.command('token <username>').description('issue an API token for a user (printed once)')
+  .option('--name <name>', 'what the token is for', 'cli').option('--days <n>', 'validity in days', '90')
+  .action((username: string, o: { name: string; days: string }) => withServices(async ({ services }) => {
+    const t = await services.identity.issueToken(systemActor('cli'), { username, name: o.name, days: Number(o.days) });
+    console.log(t.token);
+    console.error(`expires ${t.view.expiresAt.toISOString()}`);
+  }));
+users.command('reset-password <username>').description('set a new password (generated unless --password is given)').option('--password <password>')
+  .action((username: string, o: { password?: string }) => withServices(async ({ services }) => {
+    const password = o.password ?? generatePassword();
+    await services.identity.resetPassword(systemActor('cli'), username, password);
+    console.log(o.password ? 'Password changed.' : `New password: ${password}`);
+  }));
+
+program.command('audit').description('audit log tools').command('verify').description('check the hash chain; names the first altered, inserted or deleted entry')
+  .action(async () => {
+    const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const bar = progressBar('verifying', 0);
+      const r = await verifyAuditChain(store.db, (done, total) => { bar.setTotal(total); bar.update(done); });
+      bar.stop();
+      if (r.ok) console.log(`Audit log intact: ${r.entries} entries verified.`);
+      else { console.error(`AUDIT LOG BROKEN at entry ${r.seq}: ${r.problem} (${r.entries} entries verified before it)`); process.exitCode = 1; }
+    } finally { await store.close(); }
+  });
+
+program.command('backup <file>').description('write a consistent copy of the database while the server runs').action(async (file: string) => {
+  const target = path.resolve(file);
+  const control = config.databaseUrl ? undefined : readLocalControl(config.dataDir);
+  if (control) {
+    const res = await fetch(`http://127.0.0.1:${control.port}/api/v1/system/backup`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-vigil-local-secret': control.secret }, body: JSON.stringify({ file: target }),
+    });
+    if (!res.ok) throw new Error(`The running server refused the backup: ${await res.text()}`);
+    const r = await res.json() as { tables: number; rows: number };
+    console.log(`Backup written by the running server to ${target}: ${r.tables} tables, ${r.rows} rows.`);
+    return;
+  }
+  const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const r = await backupTo(store.db, target, (t, n) => console.error(`  ${t}: ${n} rows`));
+    console.log(`Backup written to ${target}: ${r.tables} tables, ${r.rows} rows.`);
+  } finally { await store.close(); }
+});
+
+program.command('restore <file>').description('load a backup into an empty database').action(async (file: string) => {
+  const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(store.db);
+    const r = await restoreFrom(store.db, path.resolve(file), (t, n) => console.error(`  ${t}: ${n} rows`));
+    const v = await verifyAuditChain(store.db);
+    console.log(`Restored ${r.rows} rows; audit chain ${v.ok ? `intact (${v.entries} entries)` : `BROKEN at entry ${v.seq}: ${v.problem}`}.`);
+  } finally { await store.close(); }
+});
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

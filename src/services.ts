@@ -1,0 +1,15 @@
+import { makeIdentity } from './identity/service.ts';
+import type { Platform } from './platform/platform.ts';
+
+/** Every capability's service, wired once; a capability names the other services it calls. */
+export function makeServices(p: Platform) {
+  const identity = makeIdentity(p);
+  return {
+    identity,
+    /** Background work that runs while serving (index builds, retention sweeps). */
+    async start(): Promise<void> {},
+    async stop(): Promise<void> {},
+  };
+}
+
+export type Services = ReturnType<typeof makeServices>;
