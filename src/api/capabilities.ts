@@ -2,10 +2,12 @@ import type { Platform } from '../platform/platform.ts';
 import type { Services } from '../services.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { platformRoutes } from './platform-routes.ts';
+import { personRoutes } from '../persons/routes.ts';
 import type { Api } from './types.ts';
 
 /** The explicit list of what the API serves; nothing registers itself by import order. */
 export async function capabilityRoutes(api: Api, p: Platform, s: Services): Promise<void> {
   identityRoutes(api, p, s.identity);
   platformRoutes(api, p);
+  personRoutes(api, s.persons);
 }

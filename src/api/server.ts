@@ -57,6 +57,10 @@ export async function buildApi(p: Platform, services: Services, opts: AppOptions
     type: 'https://vigil.example/problems/not_found', title: 'Not found', status: 404, detail: `There is no ${request.method} ${request.url.split('?')[0]}.`, requestId: String(request.id),
   }));
 
+  // Photos and templates arrive as raw bytes; each such route checks size and format itself.
+  for (const type of ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  }
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

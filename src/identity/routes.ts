@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { ROLES } from '../platform/access/actor.ts';
 import type { Platform } from '../platform/platform.ts';
-import { DateTime, Nullable } from '../api/schemas.ts';
+import { DateTime, Nullable, OneOf } from '../api/schemas.ts';
 import { actorOf, type Api } from '../api/types.ts';
 import { SESSION_COOKIE } from '../api/auth.ts';
 import type { Identity } from './service.ts';
@@ -65,7 +65,7 @@ export function identityRoutes(api: Api, p: Platform, identity: Identity): void 
       tags: ['users'], summary: 'Add a user to an organisation',
       body: Type.Object({
         username: Type.String(), displayName: Type.String({ minLength: 1, maxLength: 200 }), orgId: Type.String(),
-        roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1 }), password: Type.String(),
+        roles: Type.Array(OneOf(ROLES), { minItems: 1 }), password: Type.String(),
       }, { additionalProperties: false }),
       response: { 201: User },
     },

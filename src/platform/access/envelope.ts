@@ -99,3 +99,18 @@ export function buildEnvelope(owner: string, input: EnvelopeInput, knownOrgs: (i
     },
   };
 }
+
+/** Who an alert about a record goes to: its audience, less denied organisations (null: every member). */
+export function audienceRecipients(env: Envelope): { recipientOrgs: string[] | null; excludedOrgs: string[] } {
+  if (env.audience === 'all') return { recipientOrgs: null, excludedOrgs: env.deniedOrgs };
+  if (env.audience === 'listed') return { recipientOrgs: [env.owner, ...env.audienceOrgs], excludedOrgs: env.deniedOrgs };
+  return { recipientOrgs: [env.owner], excludedOrgs: [] };
+}
+
+/** The envelope as shown through the API. */
+export function envelopeView(env: Envelope) {
+  return {
+    owner: env.owner, audience: env.audience, audienceOrgs: env.audienceOrgs, deniedOrgs: env.deniedOrgs, tlp: env.tlp,
+    handling: env.handling, subject: env.subject, reviewAt: env.reviewAt, source: env.source, reliability: env.reliability, accuracy: env.accuracy,
+  };
+}

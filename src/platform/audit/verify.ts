@@ -21,6 +21,9 @@ export async function verifyAuditChain(db: Kysely<Database>, onProgress?: (done:
       if (row.seq !== expectedSeq) {
         return { ok: false, entries: checked, seq: expectedSeq, problem: `entry ${expectedSeq} is missing (deleted); the next entry is ${row.seq}` };
       }
+      if (row.seq > total) {
+        return { ok: false, entries: checked, seq: row.seq, problem: `entry ${row.seq} was inserted after the last entry the log's head records (${total})` };
+      }
       if (row.prev_hash !== prevHash) {
         return { ok: false, entries: checked, seq: row.seq, problem: `entry ${row.seq} does not link to entry ${row.seq - 1} (inserted, reordered or altered)` };
       }
@@ -35,7 +38,7 @@ export async function verifyAuditChain(db: Kysely<Database>, onProgress?: (done:
     onProgress?.(checked, total);
     if (rows.length < page) break;
   }
-  if (checked !== total || (total > 0 && prevHash !== head?.hash)) {
+  if (checked < total || (total > 0 && prevHash !== head?.hash)) {
     return { ok: false, entries: checked, seq: checked + 1, problem: `the log ends at entry ${checked} but its head records ${total} entries: entries after ${checked} were deleted` };
   }
   return { ok: true, entries: checked };

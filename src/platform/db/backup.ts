@@ -62,7 +62,6 @@ export async function backupTo(db: Kysely<Database>, file: string, onTable?: (ta
 
 /** Loads a backup into a database that has the schema but no data; refuses a non-empty one. */
 export async function restoreFrom(db: Kysely<Database>, file: string, onTable?: (table: string, rows: number) => void): Promise<{ rows: number }> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   let header: { format: string; tables: string[] } | undefined;
   let total = 0;
   await db.transaction().execute(async (tx) => {
@@ -82,6 +81,8 @@ export async function restoreFrom(db: Kysely<Database>, file: string, onTable?: 
       counts.set(current, (counts.get(current) ?? 0) + batch.length);
       batch = [];
     };
+    // Opened only now: readline drops lines emitted before iteration starts.
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
       if (!header) {

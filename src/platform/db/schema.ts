@@ -98,11 +98,44 @@ export interface EnvelopeColumns {
   source: string | null;
   reliability: string;
   accuracy: string;
-  created_by: string;
+  created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   deleted_at: Timestamp | null;
   deleted_reason: string | null;
+}
+
+export interface PersonTable extends EnvelopeColumns {
+  id: Generated<string>;
+  version: Generated<number>;
+  primary_name: string;
+  search_text: string;
+  data: ColumnType<JsonValue, string, string>;
+}
+
+export interface PersonVersionTable {
+  person_id: string;
+  version: number;
+  changed_by: string | null;
+  changed_by_name: string;
+  changed_at: Generated<Date>;
+  change: string;
+  reason: string | null;
+  snapshot: ColumnType<JsonValue, string, string>;
+}
+
+export interface PhotoTable {
+  sha256: string;
+  media_type: string;
+  bytes: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface PersonIdentifierTable {
+  person_id: string;
+  kind: string;
+  country: string | null;
+  normalised: string;
 }
 
 export interface Database {
@@ -114,4 +147,8 @@ export interface Database {
   audit_head: AuditHeadTable;
   events: EventTable;
   event_reads: EventReadTable;
+  persons: PersonTable;
+  person_versions: PersonVersionTable;
+  photos: PhotoTable;
+  person_identifiers: PersonIdentifierTable;
 }
