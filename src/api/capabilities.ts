@@ -3,6 +3,7 @@ import type { Services } from '../services.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { platformRoutes } from './platform-routes.ts';
 import { personRoutes } from '../persons/routes.ts';
+import { exportRoutes, importRoutes } from '../imports/routes.ts';
 import type { Api } from './types.ts';
 
 /** The explicit list of what the API serves; nothing registers itself by import order. */
@@ -10,4 +11,6 @@ export async function capabilityRoutes(api: Api, p: Platform, s: Services): Prom
   identityRoutes(api, p, s.identity);
   platformRoutes(api, p);
   personRoutes(api, s.persons);
+  importRoutes(api, p, s.imports);
+  exportRoutes(api, s.persons);
 }

@@ -12,7 +12,7 @@ export const EnvelopeInput = Type.Object({
   handling: Type.Optional(OneOf(HANDLING_CODES)),
   subject: Type.Optional(OneOf(SUBJECTS)),
   reviewAt: Type.Optional(Type.String({ format: 'date-time' })),
-  source: Type.Optional(Type.String({ maxLength: 500 })),
+  source: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
   reliability: Type.Optional(OneOf(RELIABILITIES)),
   accuracy: Type.Optional(OneOf(ACCURACIES)),
 }, { additionalProperties: false });

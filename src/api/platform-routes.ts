@@ -20,6 +20,9 @@ const EventView = Type.Object({
   recordId: Type.Union([Type.String(), Type.Null()]), payload: Type.Record(Type.String(), Type.Unknown()), read: Type.Optional(Type.Boolean()),
 });
 
+/** Progress and other transient events go to the live stream only, never to the inbox. */
+const inboxWorthy = sql<boolean>`not coalesce((e.payload->>'transient')::boolean, false)`;
+
 /** Events addressed to an actor, in SQL, matching `isRecipient`. */
 function recipientFilter(actor: Actor) {
   const forAll = isPolice(actor) ? sql`(recipient_orgs is null and recipient_users is null)` : sql`false`;
@@ -64,12 +67,12 @@ export function platformRoutes(api: Api, p: Platform): void {
     let q = p.db.selectFrom('events as e')
       .leftJoin('event_reads as r', (j) => j.onRef('r.event_id', '=', 'e.id').on('r.user_id', '=', uid))
       .selectAll('e').select(sql<boolean>`r.event_id is not null`.as('read'))
-      .where(recipientFilter(actor)).orderBy('e.id', 'desc').limit(request.query.limit ?? 100);
+      .where(recipientFilter(actor)).where(inboxWorthy).orderBy('e.id', 'desc').limit(request.query.limit ?? 100);
     if (request.query.unread) q = q.where('r.event_id', 'is', null);
     const rows = await q.execute();
     const unread = await p.db.selectFrom('events as e')
       .leftJoin('event_reads as r', (j) => j.onRef('r.event_id', '=', 'e.id').on('r.user_id', '=', uid))
-      .select((eb) => eb.fn.countAll<number>().as('n')).where(recipientFilter(actor)).where('r.event_id', 'is', null).executeTakeFirstOrThrow();
+      .select((eb) => eb.fn.countAll<number>().as('n')).where(recipientFilter(actor)).where(inboxWorthy).where('r.event_id', 'is', null).executeTakeFirstOrThrow();
     return { unread: Number(unread.n), items: rows.map((r) => ({ ...publicEvent(rowToEvent(r)), read: r.read })) };
   });
 

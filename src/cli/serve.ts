@@ -2,7 +2,8 @@ import type { Config } from '../platform/config.ts';
 import { closePlatform, openPlatform } from '../platform/boot.ts';
 import { makeServices } from '../services.ts';
 import { buildApi } from '../api/server.ts';
-import { DEMO_PASSWORD, loadDemoWorld } from './demo.ts';
+import { DEMO_PASSWORD, loadDemoWorld, SMALL_WORLD } from './demo.ts';
+import { progressBar } from './progress.ts';
 import { removeLocalControl, writeLocalControl } from './local-control.ts';
 
 /** Migrates, seeds organisations, loads the demo world into an empty database if asked, and serves. */
@@ -13,7 +14,10 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   let demoUsers: string[] = [];
   if (opts.demo && (await services.identity.countUsers()) === 0) {
     process.stderr.write('Empty database: loading the demo world…\n');
-    demoUsers = (await loadDemoWorld(platform, services, (m) => process.stderr.write(`  ${m}\n`))).map((u) => u.username);
+    const bar = progressBar('demo world', SMALL_WORLD.persons);
+    const world = await loadDemoWorld(platform, services, SMALL_WORLD, (what, done) => { if (what === 'persons') bar.update(done); });
+    bar.stop();
+    demoUsers = world.users.map((u) => u.username);
   }
   const embedded = !config.databaseUrl;
   const control = embedded ? writeLocalControl(config.dataDir, config.port) : undefined;
@@ -28,9 +32,13 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   ];
   if (demoUsers.length) {
     lines.push(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-    for (let i = 0; i < demoUsers.length; i += 4) lines.push(`  ${demoUsers.slice(i, i + 4).join('  ')}`);
+    lines.push('  <country>.officer  <country>.frontline  <country>.analyst  <country>.admin  for these countries:');
+    const countries = [...new Set(demoUsers.filter((u) => u.endsWith('.officer')).map((u) => u.split('.')[0]))];
+    for (let i = 0; i < countries.length; i += 12) lines.push(`    ${countries.slice(i, i + 12).join(' ')}`);
+    lines.push(`  ${demoUsers.filter((u) => !/\.(officer|frontline|analyst|admin)$/.test(u) || u.startsWith('secretariat')).join('  ')}`);
+    lines.push('  e.g. fra.officer, ita.frontline, secretariat.reviewer');
   } else if (opts.demo) {
-    lines.push(`Demo logins, if this database holds the demo world: fra.officer, ita.officer, sg.reviewer, … (password ${DEMO_PASSWORD})`);
+    lines.push(`Demo logins, if this database holds the demo world: fra.officer, ita.frontline, secretariat.reviewer, … (password ${DEMO_PASSWORD})`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
   let stopping = false;

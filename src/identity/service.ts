@@ -58,6 +58,18 @@ export function makeIdentity(p: Platform) {
     });
   }
 
+  /** Many accounts with one password, hashed once: for demo worlds, where the password is printed anyway. */
+  async function createUsersSharingPassword(actor: Actor, users: { username: string; displayName: string; orgId: string; roles: Role[] }[], password: string): Promise<void> {
+    if (!actor.system) throw forbidden('Only the system creates accounts in bulk.');
+    const hash = await argon2.hash(password, ARGON);
+    await p.db.transaction().execute(async (tx) => {
+      for (const u of users) {
+        const id = await store.insertUser(tx, { username: u.username, display_name: u.displayName, org_id: u.orgId, roles: u.roles, password_hash: hash });
+        await recordAudit(tx, actor, { action: 'user.create', recordType: 'user', recordIds: [id] });
+      }
+    });
+  }
+
   async function listUsers(actor: Actor, orgId?: string): Promise<UserView[]> {
     const scope = orgId ?? (actor.orgId === SECRETARIAT_ID ? null : actor.orgId);
     if (!(scope === null ? actor.system || (hasRole(actor, 'admin') && actor.orgId === SECRETARIAT_ID) : mayAdminister(actor, scope))) {
@@ -184,13 +196,19 @@ export function makeIdentity(p: Platform) {
     actorCache.clear();
   }
 
+  /** The actor for a username, for command-line work done in a user's name (imports). */
+  async function actorForUsername(username: string): Promise<Actor | undefined> {
+    const user = await store.findUserByName(p.db, username);
+    return user && !user.disabled ? actorFromRow(user) : undefined;
+  }
+
   async function listOrganisations(_actor: Actor) {
     return store.listOrganisations(p.db);
   }
 
   const countUsers = () => store.countUsers(p.db);
 
-  return { seedOrganisations, createUser, listUsers, resetPassword, login, logout, actorForSession, actorForToken, issueToken, listTokens, revokeToken, listOrganisations, countUsers };
+  return { actorForUsername, seedOrganisations, createUser, createUsersSharingPassword, listUsers, resetPassword, login, logout, actorForSession, actorForToken, issueToken, listTokens, revokeToken, listOrganisations, countUsers };
 }
 
 export type Identity = ReturnType<typeof makeIdentity>;

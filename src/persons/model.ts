@@ -47,10 +47,11 @@ export const isCountry = (code: string) => /^[A-Z]{3}$/.test(code) && countries.
 export const normaliseIdentifier = (value: string) => value.toUpperCase().replace(/[\s<\-./]/g, '');
 
 /** Validates and tidies client input into person data, collecting every problem with its field. */
-export function validatePerson(input: Partial<PersonData>): { data: PersonData; problems: FieldProblem[] } {
+export function validatePerson(input: Partial<PersonData>, opts: { unidentified?: boolean } = {}): { data: PersonData; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const names = (input.names ?? []).map((n) => ({ ...n, value: n.value.normalize('NFC').replace(/\s+/g, ' ').trim() }));
-  if (names.length === 0) problems.push({ field: 'names', message: 'a person needs at least one name' });
+  // An unidentified person (a body, a rescued child who cannot say) may have no name yet.
+  if (names.length === 0 && !opts.unidentified) problems.push({ field: 'names', message: 'a person needs at least one name (or the subject category unidentified)' });
   names.forEach((n, i) => {
     if (!/\p{L}/u.test(n.value)) problems.push({ field: `names.${i}.value`, message: 'a name needs at least one letter' });
   });
@@ -85,7 +86,7 @@ export function searchTextOf(d: PersonData): string {
   return [...d.names.map((n) => n.value), ...d.identifiers.map((i) => normaliseIdentifier(i.value))].join(' ').toLowerCase();
 }
 
-export const primaryNameOf = (d: PersonData) => (d.names.find((n) => n.kind === 'primary') ?? d.names[0]).value;
+export const primaryNameOf = (d: PersonData) => (d.names.find((n) => n.kind === 'primary') ?? d.names[0])?.value ?? 'Unidentified person';
 
 /** Which top-level fields differ between two versions, for the history. */
 export function changedFields(before: PersonData, after: PersonData): string[] {

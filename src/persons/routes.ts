@@ -1,31 +1,10 @@
 import { Type } from 'typebox';
 import { actorOf, type Api } from '../api/types.ts';
-import { DateTime, Nullable, OneOf } from '../api/schemas.ts';
-import { EnvelopeInput, EnvelopeView } from '../api/envelope-schema.ts';
-import { NAME_KINDS, SEXES } from './model.ts';
+import { DateTime, Nullable } from '../api/schemas.ts';
+import { EnvelopeInput } from '../api/envelope-schema.ts';
+import { PersonInput, PersonView, str } from './schema.ts';
 import type { Persons } from './service.ts';
 
-const str = (max = 200) => Type.String({ maxLength: max });
-const PersonFields = {
-  names: Type.Array(Type.Object({ value: str(), kind: OneOf(NAME_KINDS), script: Type.Optional(str(8)) }, { additionalProperties: false }), { maxItems: 50 }),
-  sex: OneOf(SEXES),
-  birthDates: Type.Array(str(10), { maxItems: 10 }),
-  birthPlaces: Type.Array(Type.Object({ place: Type.Optional(str()), country: Type.Optional(str(3)) }, { additionalProperties: false }), { maxItems: 10 }),
-  nationalities: Type.Array(str(3), { maxItems: 10 }),
-  identifiers: Type.Array(Type.Object({ kind: str(50), value: str(100), country: Type.Optional(str(3)) }, { additionalProperties: false }), { maxItems: 50 }),
-  description: Type.Object({
-    heightCm: Type.Optional(Type.Number()), weightKg: Type.Optional(Type.Number()), eyes: Type.Optional(str(50)), hair: Type.Optional(str(50)),
-    build: Type.Optional(str(50)), notes: Type.Optional(str(2000)),
-  }, { additionalProperties: false }),
-  marks: Type.Array(str(500), { maxItems: 50 }),
-  languages: Type.Array(str(50), { maxItems: 20 }),
-  photos: Type.Array(str(64), { maxItems: 20 }),
-  notes: Type.Optional(str(5000)),
-};
-const PersonInput = Type.Partial(Type.Object(PersonFields, { additionalProperties: false }), { additionalProperties: false });
-export const PersonView = Type.Object({
-  ...PersonFields, id: Type.String(), version: Type.Integer(), envelope: EnvelopeView, createdAt: DateTime(), updatedAt: DateTime(),
-});
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Filter = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })), nationality: Type.Optional(Type.String({ maxLength: 3 })), subject: Type.Optional(Type.String()),

@@ -32,6 +32,11 @@ export function personView(row: store.PersonRow): PersonView {
 
 export interface PersonInput { person: Partial<PersonData>; envelope?: EnvelopeInput }
 
+/** One line of an import file, already parsed. */
+export interface ImportRow { line: number; person: Partial<PersonData>; envelope?: EnvelopeInput }
+export interface LineProblem { line: number; field: string; message: string }
+export interface ImportOutcome { stored: number; ids: string[]; errors: LineProblem[] }
+
 /** Nominal data: persons with names across scripts, partial dates of birth, identifiers, photos and full history. */
 export function makePersons(p: Platform, identity: Identity) {
   let orgIds: Set<string> | undefined;
@@ -57,8 +62,8 @@ export function makePersons(p: Platform, identity: Identity) {
 
   async function createPerson(actor: Actor, input: PersonInput): Promise<PersonView> {
     if (!isPolice(actor) || !hasRole(actor, 'officer', 'admin')) return refuse(actor, 'person.create', [], forbidden('Only officers of a police organisation enter persons.'));
-    const { data, problems } = validatePerson(input.person);
     const { envelope, problems: envProblems } = buildEnvelope(actor.orgId, { subject: 'suspect', ...input.envelope }, await knownOrg());
+    const { data, problems } = validatePerson(input.person, { unidentified: envelope.subject === 'unidentified' });
     problems.push(...envProblems.map((e) => ({ ...e, field: `envelope.${e.field}` })));
     await checkPhotosExist(data, problems);
     if (problems.length) throw invalid('The person was not stored.', problems);
@@ -115,10 +120,10 @@ export function makePersons(p: Platform, identity: Identity) {
       throw invalidField('expectedVersion', `the record is at version ${row.version}; reload it and apply your change again`);
     }
     const before = row.data as PersonData;
-    const { data, problems } = input.person ? validatePerson({ ...before, ...input.person }) : { data: before, problems: [] };
     const { envelope, problems: envProblems } = input.envelope
       ? buildEnvelope(env.owner, { ...env, reviewAt: undefined, ...input.envelope }, await knownOrg())
       : { envelope: env, problems: [] };
+    const { data, problems } = input.person ? validatePerson({ ...before, ...input.person }, { unidentified: envelope.subject === 'unidentified' }) : { data: before, problems: [] };
     if (!input.envelope?.reviewAt) envelope.reviewAt = env.reviewAt;
     problems.push(...envProblems.map((e) => ({ ...e, field: `envelope.${e.field}` })));
     await checkPhotosExist(data, problems);
@@ -188,7 +193,49 @@ export function makePersons(p: Platform, identity: Identity) {
     return photo;
   }
 
-  return { createPerson, getPerson, listPersons, countPersons, updatePerson, deletePerson, personHistory, renewPerson, uploadPhoto, getPhoto };
+  /**
+   * Validates every row first; a batch with any error stores nothing and reports every error
+   * (line, field, message). A clean batch is stored in one transaction with one audit entry.
+   */
+  async function importPersons(actor: Actor, rows: ImportRow[], opts: { validateOnly?: boolean } = {}): Promise<ImportOutcome> {
+    if (!isPolice(actor) || !hasRole(actor, 'officer', 'admin')) return refuse(actor, 'person.import', [], forbidden('Only officers of a police organisation import persons.'));
+    const known = await knownOrg();
+    const errors: LineProblem[] = [];
+    const items = rows.map((row) => {
+      const { envelope, problems: envProblems } = buildEnvelope(actor.orgId, { subject: 'suspect', ...row.envelope }, known);
+      const { data, problems } = validatePerson(row.person, { unidentified: envelope.subject === 'unidentified' });
+      for (const pr of [...problems, ...envProblems.map((e) => ({ ...e, field: `envelope.${e.field}` }))]) errors.push({ line: row.line, ...pr });
+      return { data, env: envelope };
+    });
+    if (opts.validateOnly) return { stored: 0, ids: [], errors };
+    if (errors.length) {
+      await recordAudit(p.db, actor, { action: 'person.import', outcome: 'failed', recordType: 'person', query: { lines: rows.length, errors: errors.length }, resultCount: 0 });
+      return { stored: 0, ids: [], errors };
+    }
+    const ids = await p.db.transaction().execute(async (tx) => {
+      const stored = await store.insertPersonsBatch(tx, items, actor.userId, actor.username);
+      await recordAudit(tx, actor, { action: 'person.import', recordType: 'person', recordIds: stored, resultCount: stored.length });
+      await p.events.publish(tx, { type: 'person.imported', recordType: 'person', recordId: null, recipientOrgs: [], payload: { ids: stored } });
+      return stored;
+    });
+    return { stored: ids.length, ids, errors: [] };
+  }
+
+  /** Every person the actor may see, page by page, for export (audited once per page). */
+  async function* exportPersons(actor: Actor, filter: store.PersonFilter = {}): AsyncGenerator<PersonView[]> {
+    await requirePolice(actor, 'person.export', []);
+    const page = 1000;
+    for (let after: string | null = null; ;) {
+      const rows = await store.pageVisible(p.db, actor, filter, after, page);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1].id;
+      await recordAudit(p.db, actor, { action: 'person.export', recordType: 'person', recordIds: rows.map((r) => r.id), query: filter, resultCount: rows.length });
+      yield rows.map(personView);
+      if (rows.length < page) return;
+    }
+  }
+
+  return { importPersons, exportPersons, createPerson, getPerson, listPersons, countPersons, updatePerson, deletePerson, personHistory, renewPerson, uploadPhoto, getPhoto };
 }
 
 export type Persons = ReturnType<typeof makePersons>;

@@ -104,3 +104,28 @@ export function pageAll(db: Db, afterId: string | null, limit: number) {
   if (afterId) q = q.where('id', '>', afterId);
   return q.execute();
 }
+
+/** Many persons in three statements (rows, first versions, identifiers), for imports and demo worlds. */
+export async function insertPersonsBatch(db: Db, items: { data: PersonData; env: Envelope }[], createdBy: string | null, createdByName: string): Promise<string[]> {
+  if (items.length === 0) return [];
+  const rows = await db.insertInto('persons').values(items.map(({ data, env }) => ({
+    ...envelopeColumns(env), created_by: createdBy, primary_name: primaryNameOf(data), search_text: searchTextOf(data), data: JSON.stringify(data),
+  }))).returning('id').execute();
+  const ids = rows.map((r) => r.id);
+  await db.insertInto('person_versions').values(items.map(({ data, env }, i) => ({
+    person_id: ids[i], version: 1, changed_by: createdBy, changed_by_name: createdByName, change: 'imported', reason: null, snapshot: JSON.stringify({ data, envelope: env }),
+  }))).execute();
+  const identifiers = items.flatMap(({ data }, i) => [...new Map(data.identifiers.map((x) => {
+    const normalised = normaliseIdentifier(x.value);
+    return [`${x.kind}|${normalised}`, { person_id: ids[i], kind: x.kind, country: x.country ?? null, normalised }];
+  })).values()]);
+  for (let i = 0; i < identifiers.length; i += 5000) await db.insertInto('person_identifiers').values(identifiers.slice(i, i + 5000)).execute();
+  return ids;
+}
+
+/** Visible rows after an id, in id order: keyset paging for exports of any size. */
+export function pageVisible(db: Db, actor: Actor, f: PersonFilter, afterId: string | null, limit: number) {
+  let q = filtered(db, actor, f).selectAll('p').orderBy('p.id').limit(limit);
+  if (afterId) q = q.where('p.id', '>', afterId);
+  return q.execute();
+}
