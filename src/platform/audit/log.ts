@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
-import { currentContext } from '../context.ts';
+import { currentContext, type CallContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
 
@@ -19,43 +19,72 @@ export interface AuditInput {
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
+interface Pending { actor: Actor; input: AuditInput; ctx: CallContext; at: Date; resolve: () => void; reject: (e: unknown) => void }
+
+const queues = new WeakMap<Kysely<Database>, { pending: Pending[]; flushing: boolean }>();
 
 /**
  * Appends an entry to the hash chain. Inside a transaction it commits or rolls back with the
- * write it describes; the locked head row serialises appends across processes.
+ * write it describes. Outside one (reads, searches, refusals) concurrent entries are appended
+ * together in one transaction (group commit): the caller still waits until its entry is
+ * durable, but the locked chain head is taken once per group rather than once per request.
  */
 export async function recordAudit(db: Db, actor: Actor, input: AuditInput): Promise<void> {
-  if (db.isTransaction) return append(db as Transaction<Database>, actor, input);
-  return db.transaction().execute((tx) => append(tx, actor, input));
+  const ctx = currentContext();
+  if (db.isTransaction) return appendMany(db as Transaction<Database>, [{ actor, input, ctx, at: new Date() }]);
+  const root = db as Kysely<Database>;
+  let queue = queues.get(root);
+  if (!queue) { queue = { pending: [], flushing: false }; queues.set(root, queue); }
+  const q = queue;
+  return new Promise<void>((resolve, reject) => {
+    q.pending.push({ actor, input, ctx, at: new Date(), resolve, reject });
+    if (!q.flushing) void flush(root, q);
+  });
 }
 
-async function append(tx: Transaction<Database>, actor: Actor, input: AuditInput): Promise<void> {
+async function flush(db: Kysely<Database>, q: { pending: Pending[]; flushing: boolean }): Promise<void> {
+  q.flushing = true;
+  try {
+    while (q.pending.length) {
+      const batch = q.pending.splice(0, 500);
+      try {
+        await db.transaction().execute((tx) => appendMany(tx, batch));
+        for (const b of batch) b.resolve();
+      } catch (e) {
+        for (const b of batch) b.reject(e);
+      }
+    }
+  } finally {
+    q.flushing = false;
+  }
+}
+
+async function appendMany(tx: Transaction<Database>, items: Omit<Pending, 'resolve' | 'reject'>[]): Promise<void> {
   const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirst();
-  const prevSeq = head?.seq ?? 0;
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  const ctx = currentContext();
-  const entry: ChainedEntry = {
-    seq: prevSeq + 1,
-    at: new Date(),
-    user_id: actor.userId,
-    username: actor.username,
-    org_id: actor.orgId,
-    action: input.action,
-    outcome: input.outcome ?? 'ok',
-    record_type: input.recordType ?? null,
-    record_ids: input.recordIds ?? [],
-    query: input.query === undefined ? null : JSON.parse(canonicalJson(input.query)),
-    purpose: input.purpose ?? ctx.purpose ?? null,
-    result_count: input.resultCount ?? null,
-    request_id: ctx.requestId ?? null,
-  };
-  const hash = entryHash(prevHash, entry);
-  await tx.insertInto('audit_log').values({
-    ...entry,
-    outcome: entry.outcome as AuditOutcome,
-    query: entry.query === null ? null : JSON.stringify(entry.query),
-    prev_hash: prevHash,
-    hash,
-  }).execute();
-  await tx.updateTable('audit_head').set({ seq: entry.seq, hash }).where('id', '=', 1).execute();
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const rows = items.map(({ actor, input, ctx, at }) => {
+    seq += 1;
+    const entry: ChainedEntry = {
+      seq,
+      at,
+      user_id: actor.userId,
+      username: actor.username,
+      org_id: actor.orgId,
+      action: input.action,
+      outcome: input.outcome ?? 'ok',
+      record_type: input.recordType ?? null,
+      record_ids: input.recordIds ?? [],
+      query: input.query === undefined ? null : JSON.parse(canonicalJson(input.query)),
+      purpose: input.purpose ?? ctx.purpose ?? null,
+      result_count: input.resultCount ?? null,
+      request_id: ctx.requestId ?? null,
+    };
+    const hash = entryHash(prevHash, entry);
+    const row = { ...entry, outcome: entry.outcome as AuditOutcome, query: entry.query === null ? null : JSON.stringify(entry.query), prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insertInto('audit_log').values(rows).execute();
+  await tx.updateTable('audit_head').set({ seq, hash: prevHash }).where('id', '=', 1).execute();
 }
