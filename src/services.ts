@@ -1,20 +1,44 @@
 import { makeIdentity } from './identity/service.ts';
 import { makePersons } from './persons/service.ts';
+import { makeDocuments } from './documents/service.ts';
 import { makeImports } from './imports/service.ts';
+import { makeNotices } from './notices/service.ts';
+import { makeHits } from './hits/service.ts';
+import { makeRetention } from './retention/service.ts';
+import { makeScreening } from './screening/service.ts';
+import { makeBiometrics } from './biometrics/service.ts';
 import type { Platform } from './platform/platform.ts';
 
 /** Every capability's service, wired once; a capability names the other services it calls. */
 export function makeServices(p: Platform) {
   const identity = makeIdentity(p);
   const persons = makePersons(p, identity);
+  const documents = makeDocuments(p, identity, persons);
   const imports = makeImports(p, { persons });
+  const notices = makeNotices(p, identity);
+  const hits = makeHits(p);
+  const retention = makeRetention(p, { persons, notices });
+  const screening = makeScreening(p, { hits });
+  const biometrics = makeBiometrics(p, { identity, hits });
   return {
     identity,
+    hits,
+    screening,
+    biometrics,
+    retention,
     persons,
+    documents,
     imports,
+    notices,
     /** Background work that runs while serving (index builds, retention sweeps). */
-    async start(): Promise<void> {},
-    async stop(): Promise<void> {},
+    async start(onProgress?: (what: string, done: number, total: number) => void): Promise<void> {
+      await screening.start((done, total) => onProgress?.('screening index', done, total));
+      await biometrics.start(onProgress);
+    },
+    async stop(): Promise<void> {
+      screening.stop();
+      biometrics.stop();
+    },
   };
 }
 

@@ -100,10 +100,25 @@ export async function buildApi(p: Platform, services: Services, opts: AppOptions
     if (opts.localSecret) localControlRoutes(api as Api, p, opts.localSecret);
   }, { prefix: '/api/v1' });
 
-  const webDir = opts.webDir ?? path.resolve('web/dist');
+  const webDir = opts.webDir ?? path.resolve(import.meta.dirname, '../../web/dist');
   if (fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
-    app.get('/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+    // Files are looked up per request rather than listed once at start, so a rebuilt web app
+    // (new hashed asset names) is served without restarting; any other path is a page of the app.
+    await app.register(fastifyStatic, { root: webDir, serve: false });
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      const rel = decodeURIComponent(request.url.split('?')[0]).replace(/^\/+/, '');
+      if (rel.startsWith('api/')) {
+        return sendProblem(reply, { type: 'https://vigil.example/problems/not_found', title: 'Not found', status: 404, detail: `There is no ${request.method} /${rel}.`, requestId: String(request.id) });
+      }
+      const file = path.resolve(webDir, rel);
+      if (rel && file.startsWith(webDir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return rel.startsWith('assets/') ? reply.sendFile(rel, { maxAge: '365d', immutable: true }) : reply.sendFile(rel);
+      }
+      if (rel.startsWith('assets/')) {
+        return sendProblem(reply, { type: 'https://vigil.example/problems/not_found', title: 'Not found', status: 404, detail: `There is no /${rel}.`, requestId: String(request.id) });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html').send(
       '<!doctype html><meta charset="utf-8"><title>Vigil</title><h1>Vigil</h1><p>The API is running: see <a href="/api/docs">/api/docs</a>. Build the web app with <code>npm run build:web</code>.</p>'));

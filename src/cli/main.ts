@@ -115,6 +115,31 @@ program.command('import <file>').description('import records from NDJSON or CSV 
     if (report.errors.length) process.exitCode = 2;
   }));
 
+program.command('screen').description('screen a person (or a manifest file) against everything Vigil holds')
+  .requiredOption('--as <username>', 'the user screening (their rights and organisation apply)')
+  .option('--name <name...>', 'names, in any script').option('--dob <date...>', 'dates of birth (YYYY, YYYY-MM or YYYY-MM-DD)')
+  .option('--nationality <code...>', 'ISO 3166 codes').option('--sex <sex>', 'M, F, X or U').option('--document <number>', 'document number')
+  .option('--mrz <zone>', 'raw machine-readable zone (lines separated by \\n)').option('--use <use>', 'frontline or analyst', 'frontline')
+  .option('--purpose <text>', 'why, for the audit log', 'command-line screening')
+  .action((o: { as: string; name?: string[]; dob?: string[]; nationality?: string[]; sex?: 'M' | 'F' | 'X' | 'U'; document?: string; mrz?: string; use: 'frontline' | 'analyst'; purpose: string }) => withServices(async ({ services }) => {
+    const actor = await services.identity.actorForUsername(o.as);
+    if (!actor) throw new Error(`No user ${o.as}`);
+    const bar = progressBar('screening index', 0);
+    await services.screening.start((d, t) => { bar.setTotal(t); bar.update(d); });
+    bar.stop();
+    const r = await runWithContext({ purpose: o.purpose }, () => services.screening.screenPerson(actor, {
+      names: o.name, birthDates: o.dob, nationalities: o.nationality, sex: o.sex, documentNumber: o.document, mrz: o.mrz?.replace(/\\n/g, '\n'),
+    }, { use: o.use }));
+    services.screening.stop();
+    console.log(`${r.outcome === 'hit' ? 'HIT' : 'NO HIT'} (${r.tookMs} ms): ${r.action}`);
+    for (const h of r.hits) {
+      const who = h.person ? h.person.names.map((n) => n.value).join(' / ') : '(details withheld by the owner)';
+      console.log(`  ${h.score.toFixed(3)}  ${h.ownerName} [${h.disclosure}] ${who}${h.hitId ? `  hit ${h.hitId}` : ''}`);
+      for (const f of h.explanation?.features ?? []) console.log(`           ${f.feature}: ${f.detail}`);
+    }
+    if (r.mrz && !r.mrz.valid) for (const e of r.mrz.errors) console.log(`  MRZ: ${e.field}: ${e.message}`);
+  }));
+
 program.command('audit').description('audit log tools').command('verify').description('check the hash chain; names the first altered, inserted or deleted entry')
   .action(async () => {
     const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });

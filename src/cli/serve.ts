@@ -22,7 +22,11 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   const embedded = !config.databaseUrl;
   const control = embedded ? writeLocalControl(config.dataDir, config.port) : undefined;
   const app = await buildApi(platform, services, { localSecret: control?.secret });
-  await services.start?.();
+  const indexBar = progressBar('screening index', 0);
+  await services.start((_what, done, total) => { indexBar.setTotal(total); indexBar.update(done); });
+  indexBar.stop();
+  // Expiry sweeps run in serving processes only; tests and commands call them when they need them.
+  services.retention.start();
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('127.0.0.1', 'localhost');
   const lines = [
@@ -47,7 +51,8 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
     stopping = true;
     if (embedded) removeLocalControl(config.dataDir);
     await app.close();
-    await services.stop?.();
+    services.retention.stop();
+    await services.stop();
     await closePlatform(platform);
     process.exit(0);
   };

@@ -1,8 +1,12 @@
-import anyAscii from 'any-ascii';
-import { parse, states } from 'mrz';
+import { parse } from 'mrz';
 import type { Details } from 'mrz';
 
 import type { DocumentType } from './model.ts';
+import { checkDigitError, normaliseCountryCode, stateMessage } from './mrz-codes.ts';
+import { readVisa } from './mrz-visa.ts';
+
+export { computeCheckDigit, normaliseCountryCode, normaliseDocumentNumber } from './mrz-codes.ts';
+export { buildTd1Mrz, buildTd3Mrz, type MrzBuildInput } from './mrz-build.ts';
 
 export type MrzFormat =
   | 'TD1' | 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B'
@@ -73,33 +77,9 @@ export interface CheckMrzOptions {
   autocorrect?: boolean;
 }
 
-type RawFields = Partial<Record<string, string | null>>;
-interface Reading { format: MrzFormat; fields: RawFields; errors: MrzError[]; corrections: MrzCorrection[] }
-
-const SPECIMEN_STATE = 'UTO';
-const CHECK_VALUES = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-export function computeCheckDigit(s: string): number {
-  let sum = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i].toUpperCase();
-    const value = c === '<' ? 0 : CHECK_VALUES.indexOf(c);
-    if (value < 0) throw new RangeError(`'${c}' is not an MRZ character`);
-    sum += value * [7, 3, 1][i % 3];
-  }
-  return sum % 10;
-}
-
-export function normaliseDocumentNumber(s: string): string {
-  return s.normalize('NFKC').toUpperCase().replace(/[<\s.-]/g, '');
-}
-
-/** MRZ country code to ISO 3166-1 alpha-3: fillers stripped and Germany's `D` mapped to `DEU`. */
-export function normaliseCountryCode(code: string): string {
-  const cleaned = code.trim().toUpperCase().replace(/<+/g, '');
-  return cleaned === 'D' ? 'DEU' : cleaned;
-}
-
+export type RawFields = Partial<Record<string, string | null>>;
+/** One zone as read, before dates are resolved and the holder is assembled. */
+export interface Reading { format: MrzFormat; fields: RawFields; errors: MrzError[]; corrections: MrzCorrection[] }
 export function checkMrz(raw: string, options: CheckMrzOptions = {}): MrzCheck {
   const now = options.now ?? new Date();
   const lines = splitLines(typeof raw === 'string' ? raw : '');
@@ -177,65 +157,6 @@ function detailError(d: Details): MrzError {
   const state = /^invalid state code: (.*)$/.exec(message);
   if (state) return { field, message: stateMessage(d.label, state[1]), ...at };
   return { field, message: `${d.label}: ${message}`, ...at };
-}
-
-function checkDigitError(field: string, label: string, expected: string, found: string, at: { line: number; column: number }): MrzError {
-  return { field, message: `${label} is '${found}', expected '${expected}'`, expected, found, ...at };
-}
-
-function stateMessage(label: string, code: string): string {
-  return code === SPECIMEN_STATE
-    ? `${label} UTO is Utopia, the fictitious state of ICAO specimens, not a real state`
-    : `${label} '${code}' is not an ICAO state or organisation code`;
-}
-
-function readVisa(lines: string[]): Reading {
-  const [top, bottom] = lines;
-  const width = top.length;
-  const fields: RawFields = {};
-  const errors: MrzError[] = [];
-  if (bottom.length !== width) {
-    throw new Error(`both lines of a visa MRZ have ${width} characters, line 2 has ${bottom.length}`);
-  }
-  const text = (field: string, label: string, line: number, start: number, end: number, pattern: RegExp): string | null => {
-    const raw = lines[line].slice(start, end);
-    if (pattern.test(raw)) return raw;
-    errors.push({ field, message: `${label}: invalid characters in '${raw}'`, line, column: start });
-    return null;
-  };
-  const code = text('documentCode', 'Document code', 0, 0, 2, /^V[A-Z<]$/);
-  fields.documentCode = code?.replace(/<$/, '') ?? null;
-  for (const [field, label, line, start] of [['issuingState', 'Issuing state', 0, 2], ['nationality', 'Nationality', 1, 10]] as const) {
-    const state = text(field, label, line, start, start + 3, /^[A-Z<]{3}$/)?.replace(/<+$/, '') ?? null;
-    fields[field] = state;
-    if (state !== null && !Object.hasOwn(states, state)) errors.push({ field, message: stateMessage(label, state), line, column: start });
-  }
-  const name = text('lastName', 'Name', 0, 5, width, /^[A-Z<]+$/);
-  if (name !== null) {
-    const split = name.indexOf('<<');
-    fields.lastName = fillerToSpace(split < 0 ? name : name.slice(0, split));
-    fields.firstName = split < 0 ? '' : fillerToSpace(name.slice(split + 2));
-  }
-  const checked = (field: string, label: string, start: number, end: number, pattern: RegExp): string | null => {
-    const value = text(field, label, 1, start, end, pattern);
-    const found = bottom[end];
-    if (value !== null && found !== String(computeCheckDigit(value))) {
-      errors.push(checkDigitError(`${field}CheckDigit`, `${label} check digit`, String(computeCheckDigit(value)), found, { line: 1, column: end }));
-    }
-    return value;
-  };
-  fields.documentNumber = checked('documentNumber', 'Document number', 0, 9, /^[A-Z0-9<]{9}$/)?.replace(/<+$/, '') ?? null;
-  fields.birthDate = checked('birthDate', 'Birth date', 13, 19, /^[0-9<]{6}$/);
-  fields.expirationDate = checked('expirationDate', 'Expiration date', 21, 27, /^[0-9]{6}$/);
-  fields.sex = { M: 'male', F: 'female', '<': 'unspecified' }[bottom[20]] ?? null;
-  if (fields.sex === null) errors.push({ field: 'sex', message: `Sex: '${bottom[20]}' is not M, F or <`, line: 1, column: 20 });
-  const optional = text('optionalData', 'Optional data', 1, 28, width, /^[A-Z0-9<]*$/);
-  fields.optional = optional === null ? null : fillerToSpace(optional);
-  return { format: width === 44 ? 'MRV-A' : 'MRV-B', fields, errors, corrections: [] };
-}
-
-function fillerToSpace(s: string): string {
-  return s.replace(/<+$/, '').replace(/<+/g, ' ').trim();
 }
 
 const SEXES: Record<string, Sex> = { male: 'male', female: 'female', nonspecified: 'unspecified', unspecified: 'unspecified' };
@@ -322,89 +243,4 @@ function pad2(n: number): string {
 
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
-}
-
-export interface MrzBuildInput {
-  /** Defaults to `P` (TD3) or `I` (TD1). */
-  documentCode?: string;
-  issuingState: string;
-  documentNumber: string;
-  nationality: string;
-  lastName: string;
-  firstNames: string;
-  /** `YYYY-MM-DD` */
-  birthDate: string;
-  sex: Sex;
-  expirationDate: string;
-  /** TD3 personal number (14 characters) or TD1 line-2 optional data (11). */
-  optionalData?: string;
-}
-
-/** Builds a passport zone (two lines of 44, joined by `\n`); throws on values that cannot be encoded. */
-export function buildTd3Mrz(input: MrzBuildInput): string {
-  const number = fit(normaliseDocumentNumber(input.documentNumber), 9, 'document number');
-  const personal = fit(mrzText(input.optionalData ?? ''), 14, 'personal number');
-  const top = `${fit(input.documentCode ?? 'P', 2, 'document code')}${state(input.issuingState)}${nameField(input, 39)}`;
-  const parts = [
-    withCheck(number), state(input.nationality), withCheck(yymmdd(input.birthDate)), sexCode(input.sex),
-    withCheck(yymmdd(input.expirationDate)), personal, personal.replace(/</g, '') ? String(computeCheckDigit(personal)) : '<',
-  ];
-  const bottom = parts.join('');
-  const composite = bottom.slice(0, 10) + bottom.slice(13, 20) + bottom.slice(21, 43);
-  return `${top}\n${bottom}${computeCheckDigit(composite)}`;
-}
-
-/** Builds an identity-card zone (three lines of 30, joined by `\n`); numbers over nine characters use the ICAO extension. */
-export function buildTd1Mrz(input: MrzBuildInput): string {
-  const number = normaliseDocumentNumber(input.documentNumber);
-  const numberField = number.length <= 9
-    ? fit(withCheck(fit(number, 9, 'document number')), 25, 'document number')
-    : fit(`${number.slice(0, 9)}<${number.slice(9)}${computeCheckDigit(number)}`, 25, 'document number');
-  const line1 = `${fit(input.documentCode ?? 'I', 2, 'document code')}${state(input.issuingState)}${numberField}`;
-  const head = `${withCheck(yymmdd(input.birthDate))}${sexCode(input.sex)}${withCheck(yymmdd(input.expirationDate))}`;
-  const line2 = `${head}${state(input.nationality)}${fit(mrzText(input.optionalData ?? ''), 11, 'optional data')}`;
-  const composite = line1.slice(5, 30) + line2.slice(0, 7) + line2.slice(8, 15) + line2.slice(18, 29);
-  return `${line1}\n${line2}${computeCheckDigit(composite)}\n${nameField(input, 30)}`;
-}
-
-// ICAO 9303 part 3 transliterations that differ from plain accent stripping.
-const ICAO_LATIN: Record<string, string> = { Ä: 'AE', Å: 'AA', Æ: 'AE', Ö: 'OE', Ø: 'OE', Œ: 'OE', Ü: 'UE', ß: 'SS', Þ: 'TH', Ð: 'D' };
-
-function mrzText(s: string): string {
-  const latin = anyAscii(s.toUpperCase().replace(/[ÄÅÆÖØŒÜßÞÐ]/g, (c) => ICAO_LATIN[c]));
-  return latin.toUpperCase().replace(/['’`]/g, '').replace(/[^A-Z0-9]+/g, '<').replace(/^<|<$/g, '');
-}
-
-function nameField(input: MrzBuildInput, width: number): string {
-  const last = mrzText(input.lastName).replace(/\d/g, '');
-  const first = mrzText(input.firstNames).replace(/\d/g, '');
-  // Plain truncation; ICAO's finer rules (dropping given names first) matter little for demo data.
-  return (first ? `${last}<<${first}` : last).slice(0, width).padEnd(width, '<');
-}
-
-function fit(value: string, width: number, what: string): string {
-  if (value.length > width) throw new RangeError(`${what} '${value}' is longer than ${width} characters`);
-  return value.padEnd(width, '<');
-}
-
-function withCheck(value: string): string {
-  return `${value}${computeCheckDigit(value)}`;
-}
-
-function state(code: string): string {
-  const cleaned = code.trim().toUpperCase();
-  const mrz = cleaned === 'DEU' ? 'D' : cleaned;
-  if (!Object.hasOwn(states, mrz.replace(/<+$/, '')) && mrz !== SPECIMEN_STATE) throw new RangeError(`'${code}' is not an ICAO state code`);
-  return fit(mrz.replace(/<+$/, ''), 3, 'state code');
-}
-
-function yymmdd(iso: string): string {
-  const m = /^\d{2}(\d{2})-(\d{2})-(\d{2})$/.exec(iso);
-  const real = m && Number(iso.slice(0, 4)) >= 1000 && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
-  if (!m || !real) throw new RangeError(`'${iso}' is not a YYYY-MM-DD date`);
-  return `${m[1]}${m[2]}${m[3]}`;
-}
-
-function sexCode(sex: Sex): string {
-  return { male: 'M', female: 'F', unspecified: '<' }[sex];
 }

@@ -29,9 +29,29 @@ export function parseCsv(text: string): ParsedLine[] {
   try {
     const records = parseCsvSync(text, { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true, bom: true }) as { record: Record<string, string>; info: { lines: number } }[];
     return records.map((r) => ({ line: r.info.lines, value: r.record }));
-  } catch (e) {
-    return [{ line: (e as { lines?: number }).lines ?? 1, error: `CSV could not be read: ${(e as Error).message}` }];
+  } catch {
+    return parseCsvLineByLine(text);
   }
+}
+
+/**
+ * When the file as a whole does not parse (an unclosed quote swallows the rest), each physical
+ * line is read on its own under the header, so one broken line is reported and the others kept.
+ */
+function parseCsvLineByLine(text: string): ParsedLine[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = lines[0] ?? '';
+  const out: ParsedLine[] = [];
+  lines.slice(1).forEach((raw, i) => {
+    if (!raw.trim()) return;
+    try {
+      const [record] = parseCsvSync(`${header}\n${raw}`, { columns: true, trim: true, relax_column_count: true }) as Record<string, string>[];
+      out.push({ line: i + 2, value: record ?? {} });
+    } catch (e) {
+      out.push({ line: i + 2, error: `CSV could not be read: ${(e as Error).message}` });
+    }
+  });
+  return out;
 }
 
 const list = (v: unknown) => (typeof v === 'string' && v.trim() ? v.split('|').map((s) => s.trim()).filter(Boolean) : []);

@@ -235,7 +235,16 @@ export function makePersons(p: Platform, identity: Identity) {
     }
   }
 
-  return { importPersons, exportPersons, createPerson, getPerson, listPersons, countPersons, updatePerson, deletePerson, personHistory, renewPerson, uploadPhoto, getPhoto };
+  /** The owner's persons due for review within `monthsAhead` months, or already past it. */
+  async function reviewQueue(actor: Actor, monthsAhead = 6) {
+    const before = new Date();
+    before.setUTCMonth(before.getUTCMonth() + monthsAhead);
+    const rows = await store.reviewQueue(p.db, actor.orgId, before);
+    await recordAudit(p.db, actor, { action: 'person.review_queue', recordType: 'person', recordIds: rows.map((r) => r.id), resultCount: rows.length });
+    return rows.map((r) => ({ recordType: 'person' as const, id: r.id, title: r.primary_name, subject: r.subject, reviewAt: new Date(r.review_at), createdAt: r.created_at }));
+  }
+
+  return { reviewQueue, importPersons, exportPersons, createPerson, getPerson, listPersons, countPersons, updatePerson, deletePerson, personHistory, renewPerson, uploadPhoto, getPhoto };
 }
 
 export type Persons = ReturnType<typeof makePersons>;

@@ -129,3 +129,9 @@ export function pageVisible(db: Db, actor: Actor, f: PersonFilter, afterId: stri
   if (afterId) q = q.where('p.id', '>', afterId);
   return q.execute();
 }
+
+/** The owner's persons whose review date falls before `before` (past ones included, hidden from others). */
+export function reviewQueue(db: Db, orgId: string, before: Date) {
+  return db.selectFrom('persons').select(['id', 'primary_name', 'subject', 'review_at', 'created_at'])
+    .where('owner_org', '=', orgId).where('deleted_at', 'is', null).where('review_at', '<', before).orderBy('review_at').limit(1000).execute();
+}

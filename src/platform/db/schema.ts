@@ -138,6 +138,153 @@ export interface PersonIdentifierTable {
   normalised: string;
 }
 
+export interface NoticeTable extends EnvelopeColumns {
+  id: Generated<string>;
+  version: Generated<number>;
+  kind: string;
+  status: string;
+  reference: string | null;
+  content: ColumnType<JsonValue, string, string>;
+  subject_name: string | null;
+  search_text: string;
+  birth_years: string[];
+  public_extract_allowed: boolean;
+  recipients: string[];
+  review_checks: ColumnType<JsonValue, string | null, string | null> | null;
+  review_justification: string | null;
+  decision_reasons: string[];
+  submitted_at: Timestamp | null;
+  published_at: Timestamp | null;
+  expires_at: Timestamp | null;
+}
+
+export interface NoticeHistoryTable {
+  id: Generated<number>;
+  notice_id: string;
+  at: Generated<Date>;
+  user_id: string | null;
+  username: string;
+  org_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  reasons: string[];
+}
+
+export interface NoticeCounterTable {
+  prefix: string;
+  last: number;
+}
+
+export interface DocumentTable extends EnvelopeColumns {
+  id: Generated<string>;
+  version: Generated<number>;
+  number: string;
+  number_norm: string;
+  issuing_country: string;
+  type: string;
+  status: string;
+  holder_person_id: string | null;
+  holder_names: ColumnType<string[], string[] | undefined, string[]>;
+  holder_birth_date: string | null;
+  holder_sex: 'M' | 'F' | 'X' | null;
+  holder_nationality: string | null;
+  /** Calendar dates stay ISO strings (see db/index.ts). */
+  issue_date: string | null;
+  expiry_date: string | null;
+  reported_on: string;
+  reported_place: string | null;
+  circumstances: string | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+}
+
+export interface DocumentVersionTable {
+  document_id: string;
+  version: number;
+  changed_by: string | null;
+  changed_by_name: string;
+  changed_at: Generated<Date>;
+  change: string;
+  reason: string | null;
+  snapshot: ColumnType<JsonValue, string, string>;
+}
+
+export interface DocumentReportTable extends EnvelopeColumns {
+  id: Generated<string>;
+  document_id: string;
+  kind: 'seen' | 'seized';
+  reported_by_name: string;
+  observed_on: string | null;
+  place: string | null;
+  country: string | null;
+  circumstances: string | null;
+}
+
+export interface HitTable {
+  id: Generated<string>;
+  created_at: Generated<Date>;
+  record_type: string;
+  record_id: string;
+  owner_org: string;
+  querier_org: string;
+  querier_user: string | null;
+  querier_name: string;
+  query_identity: string;
+  query: ColumnType<JsonValue, string, string>;
+  score: number;
+  explanation: ColumnType<JsonValue, string, string>;
+  disclosure: 'full' | 'existence';
+  purpose: string | null;
+  status: Generated<'pending' | 'confirmed' | 'false_positive'>;
+  reply_due_at: Timestamp;
+  first_reply_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
+export interface HitMessageTable {
+  id: Generated<number>;
+  hit_id: string;
+  at: Generated<Date>;
+  user_id: string | null;
+  username: string;
+  org_id: string;
+  body: string;
+}
+
+export interface FingerprintTable extends EnvelopeColumns {
+  id: Generated<string>;
+  person_id: string | null;
+  mark_kind: 'latent' | 'unidentified_body' | null;
+  case_reference: string | null;
+  finger_position: number;
+  impression_type: number;
+  template: Buffer;
+  template_sha256: string;
+  minutiae_count: number;
+  quality: number;
+}
+
+export interface FaceImageTable extends EnvelopeColumns {
+  id: Generated<string>;
+  person_id: string;
+  photo_sha256: string;
+  box_x: number;
+  box_y: number;
+  box_width: number;
+  box_height: number;
+  detection_score: number;
+}
+
+export interface FaceEmbeddingTable {
+  face_id: string;
+  model: string;
+  dims: number;
+  embedding: number[];
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -151,4 +298,15 @@ export interface Database {
   person_versions: PersonVersionTable;
   photos: PhotoTable;
   person_identifiers: PersonIdentifierTable;
+  hits: HitTable;
+  hit_messages: HitMessageTable;
+  documents: DocumentTable;
+  document_versions: DocumentVersionTable;
+  document_reports: DocumentReportTable;
+  notices: NoticeTable;
+  notice_history: NoticeHistoryTable;
+  notice_counters: NoticeCounterTable;
+  fingerprints: FingerprintTable;
+  face_images: FaceImageTable;
+  face_embeddings: FaceEmbeddingTable;
 }

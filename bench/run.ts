@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { benchApi } from './api.ts';
+import { machineLine } from './machine.ts';
+
+/**
+ * `npm run bench`: every benchmark at a size that finishes in minutes on two cores. Each
+ * standalone script takes flags for the big worlds the issues ask about (see docs/BENCHMARKS.md).
+ */
+const quick = process.argv.includes('--quick');
+console.log(`Vigil benchmarks — ${machineLine()}`);
+
+await benchApi({ seconds: quick ? 3 : 10, connections: 16 });
+if (process.env.VIGIL_BENCH_DATABASE_URL) await benchApi({ seconds: quick ? 3 : 10, connections: 16, databaseUrl: process.env.VIGIL_BENCH_DATABASE_URL });
+
+const scripts: [string, string[]][] = [
+  ['bench/documents.ts', quick ? ['--documents', '100000'] : ['--documents', '1000000']],
+  ['bench/fingerprints.ts', quick ? ['--templates', '10000'] : []],
+  ['bench/screening.ts', quick ? ['--names', '100000'] : ['--names', '1000000']],
+  ['bench/faces.ts', []],
+];
+for (const [script, args] of scripts) {
+  if (!fs.existsSync(script)) continue;
+  console.log(`\n== ${script} ${args.join(' ')} ==`);
+  const r = spawnSync('npx', ['tsx', script, ...args], { stdio: 'inherit' });
+  if (r.status !== 0) console.log(`${script} exited with ${r.status}`);
+}

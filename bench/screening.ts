@@ -1,0 +1,133 @@
+// Screening index benchmark (npm run bench:screening -- --names 1000000):
+// builds the in-memory index from N synthetic multicultural persons, runs perturbed queries
+// (typos, dropped middle names, swapped order, other script or romanisation) and reports
+// latency, throughput, recall@20 and the time to screen a 300-person manifest.
+import os from 'node:os';
+import { ScreeningIndex } from '../src/screening/index.ts';
+import type { ScreeningEntry } from '../src/screening/index.ts';
+import { createRng, perturbedQuery, PERTURBATIONS, syntheticPerson } from '../src/screening/synthetic.ts';
+import type { Perturbation } from '../src/screening/synthetic.ts';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1].replace(/_/g, '')) : fallback;
+}
+
+const N = arg('names', 1_000_000);
+const QUERIES = arg('queries', 1000);
+const SEED = arg('seed', 7);
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const progress = (msg: string): void => { process.stderr.write(`${msg}\n`); };
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function memory(): { heap: number; rss: number } {
+  gc?.();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, rss: m.rss };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+console.log(`Screening benchmark: ${N.toLocaleString('en')} synthetic persons, ${QUERIES} perturbed queries`);
+console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${mb(os.totalmem())} memory, Node ${process.version}${gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
+
+// ---- generate -----------------------------------------------------------------------------------
+const before = memory();
+let t = performance.now();
+const entries: ScreeningEntry[] = new Array(N);
+const nameCount = new Map<string, number>();
+for (let i = 0; i < N; i++) {
+  entries[i] = syntheticPerson(SEED, i).entry;
+  const key = entries[i].names[0].toLowerCase();
+  nameCount.set(key, (nameCount.get(key) ?? 0) + 1);
+  if (i > 0 && i % 200_000 === 0) progress(`generated ${i.toLocaleString('en')}`);
+}
+const generated = memory();
+console.log(`generated in ${((performance.now() - t) / 1000).toFixed(1)} s; records alone hold ${mb(generated.heap - before.heap)} of heap; ${nameCount.size.toLocaleString('en')} distinct names`);
+
+// ---- build --------------------------------------------------------------------------------------
+const index = new ScreeningIndex();
+t = performance.now();
+for (let i = 0; i < N; i++) {
+  index.add(entries[i]);
+  if (i > 0 && i % 200_000 === 0) progress(`indexed ${i.toLocaleString('en')} (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+}
+const buildSeconds = (performance.now() - t) / 1000;
+const built = memory();
+console.log(`index built in ${buildSeconds.toFixed(1)} s (${Math.round(N / buildSeconds).toLocaleString('en')} records/s); index adds ${mb(built.heap - generated.heap)} heap; heap ${mb(built.heap)}, RSS ${mb(built.rss)}`);
+
+// ---- queries ------------------------------------------------------------------------------------
+const rand = createRng(SEED * 31 + 1);
+interface Query { recordId: string; text: string; kind: Perturbation; unique: boolean; dob: string[] }
+const queries: Query[] = [];
+for (let q = 0; q < QUERIES; q++) {
+  const kind = PERTURBATIONS[q % PERTURBATIONS.length];
+  // Draw until the perturbation changes something (a person without a middle name cannot lose one).
+  let person = syntheticPerson(SEED, Math.floor(rand() * N));
+  let text = perturbedQuery(person, kind, rand);
+  for (let tries = 0; tries < 50 && person.entry.names.some((n) => n === text); tries++) {
+    person = syntheticPerson(SEED, Math.floor(rand() * N));
+    text = perturbedQuery(person, kind, rand);
+  }
+  queries.push({
+    recordId: person.entry.recordId, text, kind,
+    unique: nameCount.get(person.entry.names[0].toLowerCase()) === 1, dob: person.entry.dob ?? [],
+  });
+}
+for (const q of queries.slice(0, 50)) index.search({ names: [q.text] }); // warm-up, not timed
+
+const latencies: number[] = [];
+// CPU time per query too: on a machine shared with other work, wall time includes waiting.
+const cpuTimes: number[] = [];
+const found = new Map<string, { hit: number; total: number }>();
+const tally = (key: string, hit: boolean): void => {
+  const f = found.get(key) ?? { hit: 0, total: 0 };
+  f.total++;
+  if (hit) f.hit++;
+  found.set(key, f);
+};
+const started = performance.now();
+for (const q of queries) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const res = index.search({ names: [q.text] }, { limit: 20 });
+  latencies.push(performance.now() - t0);
+  const c1 = process.cpuUsage(c0);
+  cpuTimes.push((c1.user + c1.system) / 1000);
+  const hit = res.some((c) => c.recordId === q.recordId);
+  tally('all', hit);
+  tally(q.kind, hit);
+  if (q.unique) tally('unique name', hit);
+}
+const wall = (performance.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+cpuTimes.sort((a, b) => a - b);
+const ms = (xs: number[]): string => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms, max ${xs[xs.length - 1].toFixed(1)} ms`;
+console.log(`\nname-only queries, wall time: ${ms(latencies)}`);
+console.log(`name-only queries, CPU time:  ${ms(cpuTimes)} (load average during the run ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+console.log(`throughput: ${(QUERIES / wall).toFixed(0)} screenings/s on one core (the index is per process; ${os.cpus().length} cores could serve one process each)`);
+for (const [key, f] of found) console.log(`  recall@20 ${key.padEnd(16)} ${(f.hit / f.total).toFixed(3)} (${f.hit}/${f.total})`);
+
+// The same queries with the date of birth, as at a border check.
+let withDob = 0;
+for (const q of queries) if (index.search({ names: [q.text], dob: q.dob }, { limit: 20 }).some((c) => c.recordId === q.recordId)) withDob++;
+console.log(`  recall@20 with date of birth  ${(withDob / QUERIES).toFixed(3)}`);
+
+// ---- manifest -----------------------------------------------------------------------------------
+const manifest = Array.from({ length: 300 }, (_, k) => {
+  // Mostly travellers who are not in the index (another population), some who are.
+  if (k % 30 === 0) {
+    const person = syntheticPerson(SEED, Math.floor(rand() * N));
+    return { names: [perturbedQuery(person, 'typo', rand)], dob: person.entry.dob };
+  }
+  const other = syntheticPerson(SEED + 1000, k).entry;
+  return { names: other.names, dob: other.dob };
+});
+t = performance.now();
+let hits = 0;
+for (const traveller of manifest) if (index.search(traveller, { limit: 5, use: 'frontline' }).length) hits++;
+console.log(`\n300-person manifest screened in ${(performance.now() - t).toFixed(0)} ms (${hits} with at least one frontline candidate)`);
+const end = memory();
+console.log(`final heap ${mb(end.heap)}, RSS ${mb(end.rss)}`);

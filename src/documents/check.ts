@@ -1,0 +1,124 @@
+import type { Actor } from '../platform/access/actor.ts';
+import { visibilityOf } from '../platform/access/envelope.ts';
+import { envelopeFromRow } from '../platform/access/sql.ts';
+import { invalid, type FieldProblem } from '../platform/errors.ts';
+import { issuingCountryProblem } from './model.ts';
+import { checkMrz, normaliseCountryCode, normaliseDocumentNumber, type MrzCheck } from './mrz.ts';
+import type { HolderSex } from './record.ts';
+import type { CheckRow, SightingRow } from './store.ts';
+import type { DocumentView } from './service.ts';
+
+/** A document check: a raw machine-readable zone, or a number with (optionally) its issuing country. */
+export interface DocumentCheckQuery { mrz?: string; number?: string; issuingCountry?: string }
+
+/** What the check looks up, read from the query. */
+export interface CheckLookup {
+  via: 'mrz' | 'number';
+  mrz: MrzCheck | null;
+  number: string | null;
+  /** null when no number could be read: the answer then carries only the MRZ reading. */
+  numberNormalised: string | null;
+  /** null: every issuing country (the number alone was given, or the zone's state is unreadable). */
+  issuingCountry: string | null;
+}
+
+/** One status record of the document: in full, or only that it exists and whom to contact. */
+export interface CheckMatch {
+  reference: string;
+  owner: string;
+  visibility: 'full' | 'existence';
+  message: string;
+  document?: DocumentView;
+}
+
+/** The holder as the zone and the visible records give them, ready for person screening. */
+export interface CheckHolder { names: string[]; birthDates: string[]; sex: HolderSex | null; nationality: string | null; namesTruncated: boolean }
+
+export interface DocumentCheck {
+  query: Omit<CheckLookup, 'mrz'>;
+  mrz: Pick<MrzCheck, 'format' | 'valid' | 'fields' | 'errors' | 'corrections' | 'expired'> | null;
+  /** A status record exists (stolen, lost, revoked…), whether or not its details were shared. */
+  hit: boolean;
+  matches: CheckMatch[];
+  holder: CheckHolder | null;
+}
+
+const SEX: Record<string, HolderSex> = { male: 'M', female: 'F', unspecified: 'X' };
+
+/** Reads a check query; a bad number or country is a 400 naming the field, a bad zone is reported in the answer. */
+export function readCheckQuery(q: DocumentCheckQuery, now = new Date()): CheckLookup {
+  const problems: FieldProblem[] = [];
+  const hasMrz = q.mrz !== undefined && q.mrz.trim() !== '';
+  const hasNumber = q.number !== undefined;
+  if (hasMrz && (hasNumber || q.issuingCountry !== undefined)) problems.push({ field: 'mrz', message: 'send a machine-readable zone, or a number and issuing country, not both' });
+  if (!hasMrz && !hasNumber) problems.push({ field: 'mrz', message: 'send the machine-readable zone (mrz), or the document number (number) and its issuing country (issuingCountry)' });
+  if (problems.length) throw invalid('Nothing was checked.', problems);
+  if (hasMrz) {
+    const mrz = checkMrz(q.mrz!, { now });
+    const number = mrz.fields.documentNumber;
+    const normalised = number === null ? '' : normaliseDocumentNumber(number);
+    const state = mrz.fields.issuingState === null ? null : normaliseCountryCode(mrz.fields.issuingState);
+    return {
+      via: 'mrz', mrz, number, numberNormalised: /^[A-Z0-9]+$/.test(normalised) ? normalised : null,
+      issuingCountry: state !== null && issuingCountryProblem(state) === null ? state : null,
+    };
+  }
+  const normalised = normaliseDocumentNumber(q.number!);
+  if (!/^[A-Z0-9]+$/.test(normalised)) problems.push({ field: 'number', message: normalised === '' ? 'the document number is empty' : 'a document number has only letters A-Z and digits (case, spaces, < . - are ignored)' });
+  const countryProblem = q.issuingCountry === undefined ? null : issuingCountryProblem(q.issuingCountry);
+  if (countryProblem) problems.push({ field: 'issuingCountry', message: countryProblem });
+  if (problems.length) throw invalid('Nothing was checked.', problems);
+  return {
+    via: 'number', mrz: null, number: q.number!, numberNormalised: normalised,
+    issuingCountry: q.issuingCountry === undefined ? null : normaliseCountryCode(q.issuingCountry),
+  };
+}
+
+function matchOf(actor: Actor, row: CheckRow, view: (row: CheckRow, sightings: SightingRow[]) => DocumentView): CheckMatch | null {
+  const visibility = visibilityOf(actor, envelopeFromRow(row));
+  if (visibility === 'none') return null;
+  if (visibility === 'existence') {
+    return {
+      reference: row.id, owner: row.owner_org, visibility,
+      message: `A record on this document exists, but its owner does not share the details with you: contact ${row.owner_org}, quoting reference ${row.id}.`,
+    };
+  }
+  const document = view(row, row.sightings ?? []);
+  const seen = document.sightings?.length ? `; ${document.sightings.length} seen/seized report(s)` : '';
+  return {
+    reference: row.id, owner: row.owner_org, visibility, document,
+    message: `${row.issuing_country} ${row.type.replace('_', ' ')} ${row.number_norm} recorded as ${row.status} by ${row.owner_org} on ${row.reported_on}${seen}.`,
+  };
+}
+
+function holderOf(mrz: MrzCheck | null, documents: DocumentView[]): CheckHolder | null {
+  const names = new Map<string, string>();
+  const birthDates = new Set<string>();
+  for (const n of mrz?.holder?.names ?? []) names.set(n.toUpperCase(), n);
+  if (mrz?.holder?.birthDate) birthDates.add(mrz.holder.birthDate);
+  for (const d of documents) {
+    for (const n of d.holder?.names ?? []) if (!names.has(n.toUpperCase())) names.set(n.toUpperCase(), n);
+    if (d.holder?.birthDate) birthDates.add(d.holder.birthDate);
+  }
+  if (names.size === 0 && birthDates.size === 0) return null;
+  const fromRecords = documents.find((d) => d.holder)?.holder;
+  return {
+    names: [...names.values()], birthDates: [...birthDates],
+    sex: (mrz?.holder?.sex ? SEX[mrz.holder.sex] : null) ?? fromRecords?.sex ?? null,
+    nationality: mrz?.holder?.nationality ?? fromRecords?.nationality ?? null,
+    namesTruncated: mrz?.holder?.namesTruncated ?? false,
+  };
+}
+
+/** The answer to a check, from the lookup and the rows the actor may learn of. */
+export function checkAnswer(actor: Actor, lookup: CheckLookup, rows: CheckRow[], view: (row: CheckRow, sightings: SightingRow[]) => DocumentView): DocumentCheck {
+  const matches = rows.map((r) => matchOf(actor, r, view)).filter((m): m is CheckMatch => m !== null);
+  const { mrz, ...query } = lookup;
+  return {
+    query,
+    mrz: mrz && { format: mrz.format, valid: mrz.valid, fields: mrz.fields, errors: mrz.errors, corrections: mrz.corrections, expired: mrz.expired },
+    hit: matches.length > 0,
+    matches,
+    holder: holderOf(mrz, matches.flatMap((m) => (m.document ? [m.document] : []))),
+  };
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { ScreeningIndex } from './index.ts';
+import type { ScreeningEntry } from './index.ts';
+import { createRng, perturbedQuery, PERTURBATIONS, syntheticPerson } from './synthetic.ts';
+
+const people: ScreeningEntry[] = [
+  { recordId: 'r1', names: ['Vladimir Vladimirovich Putin', 'Владимир Путин'], dob: ['1952-10-07'], nationality: ['RU'], sex: 'M' },
+  { recordId: 'r2', names: ['Abdullah al-Rashid'], dob: ['1975'], nationality: ['SY'], sex: 'M' },
+  { recordId: 'r3', names: ['Maria Garcia Lopez'], dob: ['1990-02-03'], nationality: ['MX'], sex: 'F' },
+  { recordId: 'r4', names: ['Mohammed Ali Hassan'], dob: ['1980-05-12'], identifiers: [{ type: 'passport', value: 'N1234567', country: 'EG' }] },
+  { recordId: 'r5', names: ['Mohammed Ali Haddad'], dob: ['1966-01-01'] },
+  { recordId: 'r6', names: ['习近平'], dob: ['1953-06-15'] },
+  { recordId: 'r7', names: ['Pyotr Ilyich Tchaikovsky'] },
+];
+
+function build(): ScreeningIndex {
+  const index = new ScreeningIndex();
+  for (const p of people) index.add(p);
+  return index;
+}
+
+const top = (index: ScreeningIndex, names: string[], extra: Partial<ScreeningEntry> = {}): string | undefined =>
+  index.search({ names, ...extra }, { limit: 5 })[0]?.recordId;
+
+describe('ScreeningIndex', () => {
+  it('finds records from spelling, order, script and particle variants', () => {
+    const index = build();
+    expect(top(index, ['PUTIN, Vladimir'])).toBe('r1');
+    expect(top(index, ['Путин Владимир Владимирович'])).toBe('r1');
+    expect(top(index, ['Wladimir Poutine'])).toBe('r1');
+    expect(top(index, ['Abdallah Alrashid'])).toBe('r2');
+    expect(top(index, ['Abdullah Rashid'])).toBe('r2');
+    expect(top(index, ['Maria Garcia-Lopez'])).toBe('r3');
+    expect(top(index, ['Xi Jinping'])).toBe('r6');
+    expect(top(index, ['Tschaikowski'])).toBe('r7');
+  });
+
+  it('ranks by the other facts when names tie', () => {
+    const index = build();
+    expect(top(index, ['Muhammad Ali'], { dob: ['1980-05-12'] })).toBe('r4');
+    expect(top(index, ['Muhammad Ali'], { dob: ['1966'] })).toBe('r5');
+  });
+
+  it('finds a record by document number even under another name', () => {
+    const index = build();
+    const hits = index.search({ names: ['John Doe'], identifiers: [{ value: 'n 123 4567' }] }, { use: 'frontline' });
+    expect(hits.map((h) => h.recordId)).toEqual(['r4']);
+    expect(hits[0].features.map((f) => f.feature)).toContain('identifier');
+  });
+
+  it('applies the threshold of a use and the limit', () => {
+    const index = build();
+    expect(index.search({ names: ['Jean Dupont'] }, { use: 'frontline' })).toEqual([]);
+    expect(index.search({ names: ['Mohammed Ali'] }, { limit: 1 })).toHaveLength(1);
+  });
+
+  it('explains returned candidates', () => {
+    const [hit] = build().search({ names: ['V. Putin'], dob: ['1952'] });
+    expect(hit.recordId).toBe('r1');
+    expect(hit.name.matches.map((m) => m.how)).toEqual(expect.arrayContaining(['transliteration', 'initial']));
+    expect(hit.features.find((f) => f.feature === 'dob')?.detail).toContain('same-year');
+  });
+
+  it('updates and removes records', () => {
+    const index = build();
+    expect(index.size).toBe(people.length);
+    index.update({ recordId: 'r3', names: ['Maria Fernanda Ruiz'] });
+    expect(index.size).toBe(people.length);
+    expect(index.search({ names: ['Maria Garcia Lopez'] }, { use: 'frontline' }).map((h) => h.recordId)).not.toContain('r3');
+    expect(top(index, ['Maria Ruiz'])).toBe('r3');
+    expect(index.remove('r3')).toBe(true);
+    expect(index.remove('r3')).toBe(false);
+    expect(index.has('r3')).toBe(false);
+    expect(index.search({ names: ['Maria Ruiz'] }).map((h) => h.recordId)).not.toContain('r3');
+    index.add({ recordId: 'r8', names: ['Maria Ruiz'] });
+    expect(top(index, ['Maria Ruiz'])).toBe('r8');
+    expect(index.remove('r4')).toBe(true);
+    expect(index.search({ names: ['x'], identifiers: [{ value: 'N1234567' }] })).toEqual([]);
+  });
+
+  it('weighs common name parts less than rare ones', () => {
+    const index = new ScreeningIndex();
+    for (let i = 0; i < 50; i++) index.add({ recordId: `m${i}`, names: [`Mohammed Person${String.fromCharCode(97 + (i % 26))}${i}`] });
+    index.add({ recordId: 'z', names: ['Ali Zawahiri'] });
+    const common = index.search({ names: ['Mohammed'] })[0];
+    const rare = index.search({ names: ['Zawahiri'] })[0];
+    expect(rare.recordId).toBe('z');
+    expect(rare.score).toBeGreaterThan(common.score);
+  });
+
+  it('finds perturbed synthetic persons among thousands', () => {
+    const index = new ScreeningIndex();
+    const n = 5000;
+    for (let i = 0; i < n; i++) index.add(syntheticPerson(3, i).entry);
+    const rand = createRng(11);
+    let found = 0;
+    const total = 200;
+    for (let q = 0; q < total; q++) {
+      const person = syntheticPerson(3, Math.floor(rand() * n));
+      const text = perturbedQuery(person, PERTURBATIONS[q % PERTURBATIONS.length], rand);
+      if (index.search({ names: [text] }, { limit: 20 }).some((c) => c.recordId === person.entry.recordId)) found++;
+    }
+    expect(found / total).toBeGreaterThan(0.9);
+  });
+});

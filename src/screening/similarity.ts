@@ -1,0 +1,235 @@
+// Similarity of two normalised names, order-free, with an explanation of every token match.
+import jaroWinkler from 'talisman/metrics/jaro-winkler.js';
+import { alignSimilarity, pairFamily } from './phonetic.ts';
+import { joinTokens } from './names.ts';
+import type { NameToken, NormalisedName } from './names.ts';
+
+export type MatchKind = 'exact' | 'variant' | 'phonetic' | 'transliteration' | 'typo' | 'initial' | 'particle' | 'compound';
+
+export interface TokenComparison {
+  similarity: number;
+  how: MatchKind;
+}
+
+export interface TokenMatch {
+  /** Query tokens (two when they were written together in the record, or the other way round). */
+  query: string[];
+  record: string[];
+  how: MatchKind;
+  similarity: number;
+  /** Weight of the pair in the name score (frequency-aware when an index supplied one). */
+  weight: number;
+}
+
+export interface NameComparison {
+  /** Similarity in [0, 1]. */
+  score: number;
+  matches: TokenMatch[];
+  unmatchedQuery: string[];
+  unmatchedRecord: string[];
+}
+
+/** Below this a token pair is not a match at all. */
+export const MIN_TOKEN_SIMILARITY = 0.45;
+const VARIANT_SIMILARITY = 0.95;
+const PHONETIC_SIMILARITY = 0.95;
+const INITIAL_SIMILARITY = 0.9;
+const ARTICLE_FACTOR = 0.97;
+const TYPO_FLOOR = 0.85;
+/** Share of the name score taken by the better-covered side; the rest by the other side. */
+const BETTER_SIDE_SHARE = 0.7;
+
+export const NO_MATCH: TokenComparison = Object.freeze({ similarity: 0, how: 'typo' });
+
+/** Upper bound of Jaro-Winkler from the lengths alone (all of the shorter matched, full prefix). */
+function jaroBound(a: string, b: string): number {
+  const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+  return 0.6 * ((2 + ratio) / 3) + 0.4;
+}
+
+function compareSpellings(aLatin: string, aPhon: string, a: NameToken, bLatin: string, bPhon: string, b: NameToken): TokenComparison {
+  const sameScript = a.script === b.script;
+  if (aLatin === bLatin) return { similarity: 1, how: sameScript ? 'exact' : 'transliteration' };
+  if (aPhon === bPhon) return { similarity: PHONETIC_SIMILARITY, how: sameScript ? 'phonetic' : 'transliteration' };
+  const family = pairFamily(a.family, b.family);
+  // Below the match floor a pair is no match whatever its exact similarity: let the alignment stop early.
+  const sound = alignSimilarity(aPhon, bPhon, family, MIN_TOKEN_SIMILARITY / PHONETIC_SIMILARITY) * PHONETIC_SIMILARITY;
+  // Spelling distance means something only between spellings made by the same kind of rules, and
+  // only when high: Jaro-Winkler gives unrelated names 0.6–0.7, where the alignment gives ~0.3.
+  const typo = (family === 'latin' || family === 'alphabet') && jaroBound(aLatin, bLatin) >= Math.max(TYPO_FLOOR, sound)
+    ? jaroWinkler(aLatin, bLatin) : 0;
+  if (typo >= TYPO_FLOOR && typo >= sound) return { similarity: typo, how: 'typo' };
+  return { similarity: sound, how: sameScript ? 'phonetic' : 'transliteration' };
+}
+
+/** Compares two tokens: the best of exact, variant, phonetic, typo, initial and article-less forms. */
+export function compareTokens(a: NameToken, b: NameToken): TokenComparison {
+  if (a.kind === 'initial' || b.kind === 'initial') {
+    if (a.kind === 'initial' && b.kind === 'initial') return a.latin === b.latin ? { similarity: 1, how: 'exact' } : NO_MATCH;
+    const [initial, full] = a.kind === 'initial' ? [a, b] : [b, a];
+    const same = full.latin.startsWith(initial.latin) || (full.phon[0] === initial.phon[0]);
+    return same ? { similarity: INITIAL_SIMILARITY, how: 'initial' } : NO_MATCH;
+  }
+  if (a.latin === b.latin) return { similarity: 1, how: a.script === b.script ? 'exact' : 'transliteration' };
+  if (a.variant && a.variant === b.variant) return { similarity: VARIANT_SIMILARITY, how: 'variant' };
+  const best = compareSpellings(a.latin, a.phon, a, b.latin, b.phon, b);
+  const ab = a.bare;
+  const bb = b.bare;
+  if (best.similarity >= PHONETIC_SIMILARITY) return best;
+  // "Alrashid" against "Rashid": the article is a particle glued on, not part of the name.
+  let bare: TokenComparison;
+  if (ab) bare = compareSpellings(ab.latin, ab.phon, a, b.latin, b.phon, b);
+  else if (bb) bare = compareSpellings(a.latin, a.phon, a, bb.latin, bb.phon, b);
+  else return best;
+  const sim = bare.similarity * ARTICLE_FACTOR;
+  return sim > best.similarity ? { similarity: sim, how: 'particle' } : best;
+}
+
+/** Weight of a token in a name score: the token's own weight unless an index knows its frequency. */
+export type TokenWeigher = (token: NameToken) => number;
+
+/** Token comparison and joining, replaceable so that an index can cache them. */
+export interface TokenComparer {
+  compare(a: NameToken, b: NameToken): TokenComparison;
+  join(a: NameToken, b: NameToken): NameToken;
+}
+
+export const DIRECT_COMPARER: TokenComparer = { compare: compareTokens, join: joinTokens };
+
+/** A possible pairing: query tokens qa (and qb, when joined) with record tokens ra (and rb). */
+interface Candidate { qa: number; qb: number; ra: number; rb: number; sim: number; how: MatchKind }
+
+const joinable = (t: NameToken): boolean => t.kind !== 'initial';
+
+function singles(q: NameToken[], r: NameToken[], comparer: TokenComparer, out: Candidate[]): void {
+  for (let i = 0; i < q.length; i++) {
+    for (let j = 0; j < r.length; j++) {
+      const c = comparer.compare(q[i], r[j]);
+      if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ qa: i, qb: -1, ra: j, rb: -1, sim: c.similarity, how: c.how });
+    }
+  }
+}
+
+/**
+ * Names written together on one side and apart on the other: Abdulrahman / Abdul Rahman. Only
+ * joins that contain a token left without a partner by the single-token pairing are tried.
+ */
+function joins(q: NameToken[], r: NameToken[], comparer: TokenComparer, out: Candidate[], usedQ: Uint8Array, usedR: Uint8Array): void {
+  for (let i = 0; i + 1 < q.length; i++) {
+    if (!joinable(q[i]) || !joinable(q[i + 1]) || (usedQ[i] && usedQ[i + 1])) continue;
+    const pair = comparer.join(q[i], q[i + 1]);
+    for (let j = 0; j < r.length; j++) {
+      if (!joinable(r[j])) continue;
+      const c = comparer.compare(pair, r[j]);
+      if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ qa: i, qb: i + 1, ra: j, rb: -1, sim: c.similarity, how: compoundHow(c.how) });
+    }
+  }
+  for (let j = 0; j + 1 < r.length; j++) {
+    if (!joinable(r[j]) || !joinable(r[j + 1]) || (usedR[j] && usedR[j + 1])) continue;
+    const pair = comparer.join(r[j], r[j + 1]);
+    for (let i = 0; i < q.length; i++) {
+      if (!joinable(q[i])) continue;
+      const c = comparer.compare(q[i], pair);
+      if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ qa: i, qb: -1, ra: j, rb: j + 1, sim: c.similarity, how: compoundHow(c.how) });
+    }
+  }
+}
+
+const compoundHow = (how: MatchKind): MatchKind => (how === 'exact' || how === 'typo' ? 'compound' : how);
+
+// Best similarity first; among equals, the pair covering more tokens.
+const byStrength = (x: Candidate, y: Candidate): number =>
+  y.sim - x.sim || (Number(y.qb >= 0) + Number(y.rb >= 0)) - (Number(x.qb >= 0) + Number(x.rb >= 0));
+
+/** Greedy pairing, best candidates first; returns the chosen candidates. */
+function pair(cands: Candidate[], usedQ: Uint8Array, usedR: Uint8Array): Candidate[] {
+  cands.sort(byStrength);
+  usedQ.fill(0);
+  usedR.fill(0);
+  const chosen: Candidate[] = [];
+  for (const c of cands) {
+    if (usedQ[c.qa] || (c.qb >= 0 && usedQ[c.qb]) || usedR[c.ra] || (c.rb >= 0 && usedR[c.rb])) continue;
+    usedQ[c.qa] = 1;
+    if (c.qb >= 0) usedQ[c.qb] = 1;
+    usedR[c.ra] = 1;
+    if (c.rb >= 0) usedR[c.rb] = 1;
+    chosen.push(c);
+  }
+  return chosen;
+}
+
+const EMPTY: NameComparison = { score: 0, matches: [], unmatchedQuery: [], unmatchedRecord: [] };
+
+/**
+ * Order-free similarity of two names. Tokens are paired greedily, best pairs first; each side's
+ * coverage is the weighted share of its tokens that found a partner (times the pair's similarity),
+ * so a missing middle name costs little and an unmatched rare surname costs a lot. Without
+ * `explain` the matches are not listed (the score is the same), which saves a search's time.
+ */
+export function compareNames(
+  query: NormalisedName, record: NormalisedName,
+  weigh: TokenWeigher = (t) => t.weight, comparer: TokenComparer = DIRECT_COMPARER, explain = true,
+): NameComparison {
+  const q = query.tokens;
+  const r = record.tokens;
+  if (q.length === 0 || r.length === 0) return EMPTY;
+  const cands: Candidate[] = [];
+  singles(q, r, comparer, cands);
+  const usedQ = new Uint8Array(q.length);
+  const usedR = new Uint8Array(r.length);
+  let chosen = pair(cands, usedQ, usedR);
+  // Joined tokens are only worth trying when some token is left without a partner.
+  if ((q.length > 1 || r.length > 1) && (usedQ.includes(0) || usedR.includes(0))) {
+    joins(q, r, comparer, cands, usedQ, usedR);
+    chosen = pair(cands, usedQ, usedR);
+  }
+  let got = 0;
+  let totQ = 0;
+  let totR = 0;
+  const matches: TokenMatch[] = [];
+  for (const c of chosen) {
+    const qW = weigh(q[c.qa]) + (c.qb >= 0 ? weigh(q[c.qb]) : 0);
+    const rW = weigh(r[c.ra]) + (c.rb >= 0 ? weigh(r[c.rb]) : 0);
+    // An initial confirms a name only as much as the initial itself weighs.
+    const pairW = c.how === 'initial' ? Math.min(qW, rW) : (qW + rW) / 2;
+    got += pairW * c.sim;
+    totQ += pairW;
+    totR += pairW;
+    if (explain) {
+      matches.push({
+        query: c.qb >= 0 ? [q[c.qa].latin, q[c.qb].latin] : [q[c.qa].latin],
+        record: c.rb >= 0 ? [r[c.ra].latin, r[c.rb].latin] : [r[c.ra].latin],
+        how: c.how, similarity: c.sim, weight: pairW,
+      });
+    }
+  }
+  const unmatchedQuery: string[] = [];
+  const unmatchedRecord: string[] = [];
+  for (let i = 0; i < q.length; i++) if (!usedQ[i]) { totQ += weigh(q[i]); if (explain) unmatchedQuery.push(q[i].latin); }
+  for (let j = 0; j < r.length; j++) if (!usedR[j]) { totR += weigh(r[j]); if (explain) unmatchedRecord.push(r[j].latin); }
+  const covQ = totQ > 0 ? got / totQ : 0;
+  const covR = totR > 0 ? got / totR : 0;
+  const score = BETTER_SIDE_SHARE * Math.max(covQ, covR) + (1 - BETTER_SIDE_SHARE) * Math.min(covQ, covR);
+  return { score, matches, unmatchedQuery, unmatchedRecord };
+}
+
+/** The best comparison over every pair of the two persons' names (aliases included). */
+export function compareNameSets(
+  queries: NormalisedName[], records: NormalisedName[],
+  weigh?: TokenWeigher, comparer?: TokenComparer, explain = true,
+): NameComparison & { queryName: string; recordName: string } {
+  let best: NameComparison = EMPTY;
+  let queryName = '';
+  let recordName = '';
+  for (const qn of queries) {
+    for (const rn of records) {
+      const c = compareNames(qn, rn, weigh, comparer, explain);
+      if (c.score > best.score || !queryName) {
+        best = c;
+        queryName = qn.raw;
+        recordName = rn.raw;
+      }
+    }
+  }
+  return { ...best, queryName, recordName };
+}

@@ -1,0 +1,274 @@
+// The index's vocabulary: every distinct name token once, with its record postings, its
+// document frequency (for IDF weights) and its blocking keys. Fuzzy look-ups happen here, on a
+// few thousand distinct tokens, rather than on millions of records.
+import { joinTokens } from './names.ts';
+import type { NameToken } from './names.ts';
+import { skeleton } from './phonetic.ts';
+import { compareTokens, NO_MATCH } from './similarity.ts';
+import type { TokenComparer, TokenComparison } from './similarity.ts';
+
+/** A vocabulary token similar to a query token, and how. */
+export interface SimilarToken { id: number; comparison: TokenComparison }
+
+const keyOf = (t: NameToken): string => `${t.script}:${t.latin}`;
+
+/** Query tokens whose similar tokens are remembered between searches. */
+const SIMILAR_CACHE_SIZE = 50_000;
+
+/** Share of a token's weight that even the most common name keeps. */
+const IDF_FLOOR = 0.3;
+
+/**
+ * Deletion keys shorter than this hold thousands of tokens each: a Latin query reaches short
+ * skeletons by its first letters, its shape and the skeletons one class shorter or longer
+ * instead. A query in another script needs them (プーチン pu-chin / Putin), and is rarer.
+ */
+const MIN_DELETION_KEY = 3;
+const MIN_DELETION_KEY_ACROSS_SCRIPTS = 2;
+
+/**
+ * Blocking keys of an indexed token: its skeleton and each one-class deletion of it, and the
+ * same for the skeleton without liquids, which Chinese and Japanese transcriptions drop or
+ * swap (Aherne → 艾亨 ai-heng, Hutcherson → 哈卻森 ha-que-sen).
+ */
+function indexKeys(t: NameToken): Set<string> {
+  const keys = new Set<string>();
+  const add = (skel: string): void => {
+    keys.add(`s${skel}`);
+    if (skel.length > MIN_DELETION_KEY_ACROSS_SCRIPTS) for (let i = 0; i < skel.length; i++) keys.add(`d${skel.slice(0, i)}${skel.slice(i + 1)}`);
+    const dry = withoutLiquids(skel);
+    if (dry !== skel) keys.add(`r${dry}`);
+  };
+  add(t.skel);
+  if (t.bare) add(skeleton(t.bare.phon));
+  if (t.variant) keys.add(`v${t.variant}`);
+  keys.add(prefixKey(t));
+  keys.add(shapeKey(t.latin, t.latin.length));
+  if (t.latin.length <= SHORT_NAME) keys.add(shortKey(t.latin, t.latin.length));
+  return keys;
+}
+
+/** The first letters as typed: catches typos past them that change a short skeleton (Hamada / Haqada). */
+const prefixKey = (t: NameToken): string => `p${t.latin.slice(0, 3)}`;
+
+/** First letter, last two and length: catches typos in the second and third letters (Maio / Mario). */
+const shapeKey = (latin: string, length: number): string => `f${latin[0]}${latin.slice(-2)}${length}`;
+
+/** Short names have too few letters for the other keys to survive a typo (Kaja / Kaya, Arxa / Arta). */
+const SHORT_NAME = 6;
+const shortKey = (latin: string, length: number): string => `g${latin.slice(0, 2)}${length}`;
+
+const withoutLiquids = (skel: string): string => skel.replace(/R/g, '').replace(/(.)\1+/g, '$1');
+
+/**
+ * Keys a query token looks up: its skeleton against skeletons and their deletions, each of its
+ * own deletions against both (one consonant class added, dropped or changed), its liquid-free
+ * skeleton and its first letters.
+ */
+function queryKeys(t: NameToken, joined: boolean): Set<string> {
+  const keys = new Set<string>();
+  const add = (skel: string): void => {
+    keys.add(`s${skel}`);
+    if (joined) return;
+    const minKey = t.family === 'latin' ? MIN_DELETION_KEY : MIN_DELETION_KEY_ACROSS_SCRIPTS;
+    if (skel.length >= minKey) keys.add(`d${skel}`);
+    for (let i = 0; i < skel.length && skel.length >= MIN_DELETION_KEY; i++) {
+      const del = skel.slice(0, i) + skel.slice(i + 1);
+      keys.add(`s${del}`);
+      if (del.length >= minKey) keys.add(`d${del}`);
+    }
+    const dry = withoutLiquids(skel);
+    if (t.family === 'syllabic') keys.add(`r${dry}`);
+    if (dry !== skel) keys.add(`s${dry}`);
+  };
+  add(t.skel);
+  if (t.bare) add(skeleton(t.bare.phon));
+  if (t.variant) keys.add(`v${t.variant}`);
+  if (!joined) {
+    keys.add(prefixKey(t));
+    for (let d = -1; d <= 1; d++) {
+      keys.add(shapeKey(t.latin, t.latin.length + d));
+      if (t.latin.length + d <= SHORT_NAME) keys.add(shortKey(t.latin, t.latin.length + d));
+    }
+  }
+  return keys;
+}
+
+export class Vocabulary {
+  private readonly tokens: NameToken[] = [];
+  private readonly idByKey = new Map<string, number>();
+  private readonly idByToken = new Map<NameToken, number>();
+  private readonly dfByLatin = new Map<string, number>();
+  private postingLists: Uint32Array[] = [];
+  private postingLens: number[] = [];
+  private readonly blockKeys = new Map<string, number[]>();
+  /** Similar-token look-ups of recent query tokens; valid while no new token is interned. */
+  private similarCache = new Map<string, SimilarToken[]>();
+  private cachedAtSize = 0;
+
+  /** The vocabulary's own copy of a token (one object per distinct token). */
+  intern(t: NameToken): NameToken {
+    const key = keyOf(t);
+    const id = this.idByKey.get(key);
+    if (id !== undefined) return this.tokens[id];
+    const newId = this.tokens.length;
+    this.tokens.push(t);
+    this.idByKey.set(key, newId);
+    this.idByToken.set(t, newId);
+    this.postingLists.push(new Uint32Array(2));
+    this.postingLens.push(0);
+    for (const k of indexKeys(t)) {
+      const list = this.blockKeys.get(k);
+      if (list) list.push(newId); else this.blockKeys.set(k, [newId]);
+    }
+    return t;
+  }
+
+  idOf(t: NameToken): number {
+    const id = this.idByToken.get(t);
+    if (id === undefined) throw new Error(`token ${t.latin} is not interned`);
+    return id;
+  }
+
+  addPosting(id: number, slot: number): void {
+    let list = this.postingLists[id];
+    const len = this.postingLens[id];
+    if (len === list.length) {
+      const bigger = new Uint32Array(list.length * 2);
+      bigger.set(list);
+      list = bigger;
+      this.postingLists[id] = list;
+    }
+    list[len] = slot;
+    this.postingLens[id] = len + 1;
+    const latin = this.tokens[id].latin;
+    this.dfByLatin.set(latin, (this.dfByLatin.get(latin) ?? 0) + 1);
+  }
+
+  removePosting(id: number, slot: number): void {
+    const list = this.postingLists[id];
+    const len = this.postingLens[id];
+    const at = list.subarray(0, len).indexOf(slot);
+    if (at < 0) return;
+    list[at] = list[len - 1];
+    this.postingLens[id] = len - 1;
+    const latin = this.tokens[id].latin;
+    const df = (this.dfByLatin.get(latin) ?? 1) - 1;
+    if (df > 0) this.dfByLatin.set(latin, df); else this.dfByLatin.delete(latin);
+  }
+
+  postings(id: number): Uint32Array {
+    return this.postingLists[id];
+  }
+
+  postingCount(id: number): number {
+    return this.postingLens[id];
+  }
+
+  /** Token weight times an IDF factor in [IDF_FLOOR, 1] for a corpus of `n` records. */
+  weightOf(t: NameToken, n: number): number {
+    if (n < 2) return t.weight;
+    const df = this.dfByLatin.get(t.latin) ?? 0;
+    const idf = Math.log((n + 1) / (df + 1)) / Math.log(n + 1);
+    return t.weight * (IDF_FLOOR + (1 - IDF_FLOOR) * Math.max(0, Math.min(1, idf)));
+  }
+
+  /** A token's own weight (kind only, no frequency). */
+  tokenWeight(id: number): number {
+    return this.tokens[id].weight;
+  }
+
+  weightOfId(id: number, n: number): number {
+    return this.weightOf(this.tokens[id], n);
+  }
+
+  /** What a query name is looked up by: its tokens, and adjacent pairs joined (Abdul Rahman). */
+  queryUnits(tokens: NameToken[], comparer: TokenComparer): { token: NameToken; joined: boolean }[] {
+    const units = tokens.filter((t) => t.kind !== 'initial').map((token) => ({ token, joined: false }));
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens[i].kind !== 'initial' && tokens[i + 1].kind !== 'initial') units.push({ token: comparer.join(tokens[i], tokens[i + 1]), joined: true });
+    }
+    return units;
+  }
+
+  /**
+   * Indexed tokens similar to `t` (by blocking keys, then compared), most similar first. Joined
+   * query tokens are looked up by their exact skeleton only: they are a fallback, and long.
+   */
+  similarTokens(t: NameToken, joined: boolean, min: number): SimilarToken[] {
+    if (this.cachedAtSize !== this.tokens.length || this.similarCache.size > SIMILAR_CACHE_SIZE) {
+      this.similarCache = new Map();
+      this.cachedAtSize = this.tokens.length;
+    }
+    const cacheKey = `${joined ? 'j' : 't'}${min}:${keyOf(t)}`;
+    const cached = this.similarCache.get(cacheKey);
+    if (cached) return cached;
+    const seen = new Set<number>();
+    const out: SimilarToken[] = [];
+    const exact = this.idByKey.get(keyOf(t));
+    if (exact !== undefined) {
+      seen.add(exact);
+      out.push({ id: exact, comparison: compareTokens(t, this.tokens[exact]) });
+    }
+    for (const k of queryKeys(t, joined)) {
+      for (const id of this.blockKeys.get(k) ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const other = this.tokens[id];
+        // Within one script, a name twice as long as another is not a spelling of it.
+        if (other.family === t.family && Math.min(other.latin.length, t.latin.length) * 2 < Math.max(other.latin.length, t.latin.length)) continue;
+        const c = compareTokens(t, other);
+        if (c.similarity >= min) out.push({ id, comparison: c });
+      }
+    }
+    out.sort((a, b) => b.comparison.similarity - a.comparison.similarity);
+    this.similarCache.set(cacheKey, out);
+    return out;
+  }
+
+  /** The id of an interned token, or undefined for a token the vocabulary does not hold. */
+  idIfInterned(t: NameToken): number | undefined {
+    return this.idByToken.get(t);
+  }
+
+}
+
+/**
+ * The token comparer of one search: remembers comparisons and joins, and knows which vocabulary
+ * tokens blocking found similar to each query token, so that any other token in the same script
+ * is no match without comparing again (the keys reach nearly every same-script spelling the
+ * matcher would accept; see the benchmark's typo recall).
+ */
+export class SearchComparer implements TokenComparer {
+  private readonly compared = new Map<NameToken, Map<NameToken, TokenComparison>>();
+  private readonly joined = new Map<NameToken, Map<NameToken, NameToken>>();
+  private readonly blocked = new Map<NameToken, Map<number, TokenComparison>>();
+
+  constructor(private readonly vocab: Vocabulary) {}
+
+  remember(t: NameToken, found: SimilarToken[]): void {
+    this.blocked.set(t, new Map(found.map((f) => [f.id, f.comparison])));
+  }
+
+  compare(a: NameToken, b: NameToken): TokenComparison {
+    const known = this.blocked.get(a);
+    // Across scripts the skeletons drift further than the keys reach: compare those in full.
+    if (known && a.script === b.script) {
+      const id = this.vocab.idIfInterned(b);
+      if (id !== undefined) return known.get(id) ?? NO_MATCH;
+    }
+    let row = this.compared.get(a);
+    if (!row) { row = new Map(); this.compared.set(a, row); }
+    let c = row.get(b);
+    if (!c) { c = compareTokens(a, b); row.set(b, c); }
+    return c;
+  }
+
+  join(a: NameToken, b: NameToken): NameToken {
+    let row = this.joined.get(a);
+    if (!row) { row = new Map(); this.joined.set(a, row); }
+    let j = row.get(b);
+    if (!j) { j = joinTokens(a, b); row.set(b, j); }
+    return j;
+  }
+}
