@@ -18,7 +18,7 @@ export function makeServices(p: Platform) {
   const notices = makeNotices(p, identity);
   const hits = makeHits(p);
   const retention = makeRetention(p, { persons, notices });
-  const screening = makeScreening(p, { hits });
+  const screening = makeScreening(p, { hits, notices });
   const biometrics = makeBiometrics(p, { identity, hits });
   return {
     identity,

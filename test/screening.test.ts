@@ -128,6 +128,28 @@ describe.each(engines())('screening and hits on %s', (engine) => {
     expect(audit.purpose).toBe('border check, flight AZ123');
   });
 
+  it('finds the subject of a published notice, and drops it when the notice is cancelled', async () => {
+    const reviewer = await w.user('sg.reviewer', 'SECRETARIAT', ['reviewer']);
+    const notice = {
+      kind: 'red', extraditionIntent: true,
+      subject: { names: [{ value: 'Lucien Marchetti', kind: 'primary', script: 'Latn' }], sex: 'male', datesOfBirth: ['1979-04-02'], nationalities: ['ITA'], identifiers: [], distinguishingMarks: [], photoRefs: [] },
+      offence: { description: 'Trafficking in human beings for sexual exploitation', law: 'Code pénal art. 225-4-1', penaltyMax: { years: 10 } },
+      legalBasis: { kind: 'arrest_warrant', reference: 'MA-2024/118', issuingAuthority: 'Tribunal judiciaire de Paris', dateIssued: '2024-02-12' },
+    };
+    const id = (await w.call(fra, 'POST', '/api/v1/notices', { notice })).json().id as string;
+    for (const [who, step] of [[fra, 'submit'], [reviewer, 'take-under-review'], [reviewer, 'publish']] as const) {
+      const r = await w.call(who, 'POST', `/api/v1/notices/${id}/${step}`);
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const findsIt = async () => (await screen(itaFront, { names: ['Luciano Marcheti'], birthDates: ['1979'] })).json().hits.find((h: { recordType: string }) => h.recordType === 'notice');
+    let hit;
+    for (let i = 0; i < 20 && !hit; i++) { hit = await findsIt(); if (!hit) await new Promise((r) => setTimeout(r, 50)); }
+    expect(hit).toMatchObject({ recordId: id, notice: { kind: 'red' }, owner: 'NCB-FRA', disclosure: 'full' });
+    expect((await w.call(fra, 'POST', `/api/v1/notices/${id}/cancel`, {})).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await findsIt()).toBeUndefined();
+  });
+
   it('screens a manifest line by line, reporting broken lines and screening the rest', async () => {
     const csv = ['name,birth_date,nationality,sex', 'Mohammed Al Rashid,1984-07-12,SYR,M', '"broken,1984', '!!!,1990,FRA,M', 'Jane Nobody,1970,GBR,F'].join('\n');
     const r = await w.call(ita, 'POST', '/api/v1/screening/manifest', csv, { 'content-type': 'text/csv' });

@@ -140,6 +140,69 @@ program.command('screen').description('screen a person (or a manifest file) agai
     if (r.mrz && !r.mrz.valid) for (const e of r.mrz.errors) console.log(`  MRZ: ${e.field}: ${e.message}`);
   }));
 
+const biometrics = program.command('biometrics').description('fingerprints (ISO/IEC 19794-2 records) and faces: enrol, identify 1:N, verify 1:1');
+biometrics.command('enrol <file>').description("enrol a record's prints on a person (--person), or store it as an unidentified mark (--mark)")
+  .requiredOption('--as <username>', 'the officer enrolling (their organisation must own the person)')
+  .option('--person <id>', 'the person the prints belong to').option('--finger <n>', 'finger position 1–10 of a single-view record')
+  .option('--mark <kind>', 'latent or unidentified_body').option('--case <reference>', 'case reference of a mark')
+  .option('--audience <audience>', 'all, listed or owner (marks)', 'all').option('--purpose <text>', 'why, for the audit log', 'command-line enrolment')
+  .action((file: string, o: { as: string; person?: string; finger?: string; mark?: 'latent' | 'unidentified_body'; case?: string; audience: 'all' | 'listed' | 'owner'; purpose: string }) => withServices(async ({ services }) => {
+    const actor = await services.identity.actorForUsername(o.as);
+    if (!actor) throw new Error(`No user ${o.as}`);
+    const bytes = fs.readFileSync(file);
+    const finger = o.finger === undefined ? undefined : Number(o.finger);
+    const stored = await runWithContext({ purpose: o.purpose }, () => {
+      if (o.person) return services.biometrics.enrolFingerprints(actor, o.person, bytes, { finger });
+      if (!o.mark) throw new Error('give --person <id>, or --mark latent|unidentified_body');
+      return services.biometrics.storeMark(actor, bytes, { kind: o.mark, caseReference: o.case, finger, envelope: { audience: o.audience } });
+    });
+    for (const f of stored) console.log(`${f.id}  ${f.finger.padEnd(14)} ${f.impression.padEnd(18)} ${f.minutiaeCount} minutiae${f.markKind ? `  ${f.markKind} mark${f.caseReference ? ` (${f.caseReference})` : ''}` : ''}`);
+  }));
+biometrics.command('identify <file>').description('1:N search of a fingerprint record (.iso) or a face image (JPEG, PNG, WebP) against everything the user may learn of')
+  .requiredOption('--as <username>', 'the user searching (their rights and organisation apply)')
+  .option('--latent', 'search every rotation (latent prints of unknown orientation)').option('--limit <n>', 'candidates', '10')
+  .option('--purpose <text>', 'why, for the audit log', 'command-line biometric search')
+  .action((file: string, o: { as: string; latent?: boolean; limit: string; purpose: string }) => withServices(async ({ services }) => {
+    const actor = await services.identity.actorForUsername(o.as);
+    if (!actor) throw new Error(`No user ${o.as}`);
+    const bytes = fs.readFileSync(file);
+    const bars = new Map<string, ReturnType<typeof progressBar>>();
+    await services.biometrics.start((what, d, t) => {
+      if (!bars.has(what)) bars.set(what, progressBar(what, t));
+      bars.get(what)!.update(d);
+    });
+    for (const b of bars.values()) b.stop();
+    const show = (c: { score: number; match: boolean; ownerName: string; disclosure: string; person: { names: { value: string }[] } | null; mark: { kind: string; caseReference: string | null } | null; fingerPosition: number | null; hitId: string | null }) => {
+      const who = c.person ? c.person.names.map((n) => n.value).join(' / ') : c.mark ? `${c.mark.kind} mark ${c.mark.caseReference ?? ''}` : '(details withheld by the owner)';
+      console.log(`  ${c.score.toFixed(3)}${c.match ? ' MATCH' : '      '}  ${c.ownerName} [${c.disclosure}] ${who}${c.fingerPosition !== null ? ` (finger ${c.fingerPosition})` : ''}${c.hitId ? `  hit ${c.hitId}` : ''}`);
+    };
+    try {
+      const isTemplate = bytes.subarray(0, 4).toString('latin1') === 'FMR\0';
+      await runWithContext({ purpose: o.purpose }, async () => {
+        if (isTemplate) {
+          const r = await services.biometrics.identifyFingerprint(actor, bytes, { limit: Number(o.limit), latent: o.latent });
+          console.log(`${r.outcome === 'hit' ? 'HIT' : 'NO HIT'} (${r.tookMs} ms, ${r.searched} prints searched, threshold ${r.threshold}): ${r.action}`);
+          r.candidates.forEach(show);
+        } else {
+          const type = bytes[0] === 0x89 ? 'image/png' : bytes.subarray(8, 12).toString('latin1') === 'WEBP' ? 'image/webp' : 'image/jpeg';
+          const r = await services.biometrics.identifyFace(actor, bytes, type, { limit: Number(o.limit) });
+          console.log(`${r.outcome === 'hit' ? 'HIT' : 'NO HIT'} (${r.tookMs} ms, model ${r.modelMs} ms; ${r.faces.length} face(s), ${r.searched} enrolled faces searched, threshold ${r.threshold}): ${r.action}`);
+          r.faces.forEach((f, i) => { console.log(` face ${i + 1} at ${f.box.x},${f.box.y} ${f.box.width}×${f.box.height}`); f.candidates.forEach(show); });
+        }
+      });
+    } finally { services.biometrics.stop(); }
+  }));
+biometrics.command('verify <file>').description('1:1: compare a fingerprint record with one stored print')
+  .requiredOption('--as <username>', 'the user verifying').requiredOption('--print <id>', 'the stored print')
+  .option('--purpose <text>', 'why, for the audit log', 'command-line verification')
+  .action((file: string, o: { as: string; print: string; purpose: string }) => withServices(async ({ services }) => {
+    const actor = await services.identity.actorForUsername(o.as);
+    if (!actor) throw new Error(`No user ${o.as}`);
+    const r = await runWithContext({ purpose: o.purpose }, () => services.biometrics.verifyFingerprint(actor, o.print, fs.readFileSync(file)));
+    console.log(`${r.match ? 'MATCH' : 'NO MATCH'}: score ${r.score.toFixed(3)} (threshold ${r.threshold})${r.personId ? `, person ${r.personId}` : ''}`);
+    if (!r.match) process.exitCode = 3;
+  }));
+
 program.command('audit').description('audit log tools').command('verify').description('check the hash chain; names the first altered, inserted or deleted entry')
   .action(async () => {
     const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });

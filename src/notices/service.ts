@@ -9,7 +9,7 @@ import { SECRETARIAT_ID as SECRETARIAT } from '../identity/members.ts';
 import type { Identity } from '../identity/service.ts';
 import { isSecretariatReviewer, mayRequestNotices, mayViewNotice, noticeActorOf } from './access.ts';
 import { checkContent, cleanContent, type NoticeContent } from './content-schema.ts';
-import {
+import { isInForce,
   allowedTransition, applyTransition, nextTransitions, publicExtract, subjectOf,
   type Notice, type NoticeAction, type NoticeKind, type NoticeStatus, type PublicExtract,
 } from './model.ts';
@@ -53,6 +53,9 @@ export interface ReviewDecision { justification?: string; acknowledgedDuplicates
 export const publicVisitor: Actor = { userId: null, username: 'public', orgId: 'public', orgKind: 'ngo', country: null, roles: [] };
 
 const contentOf = (row: store.NoticeRow) => row.content as NoticeContent;
+
+/** Just enough of a notice to read its subject. */
+const toModelLite = (r: { id: string; kind: string; status: string; content: unknown }) => ({ ...(r.content as NoticeContent), id: r.id, status: r.status }) as unknown as Notice;
 
 /** The model's notice from a stored row, for the lifecycle and the review. */
 function toModel(row: store.NoticeRow): Notice {
@@ -380,7 +383,30 @@ export function makeNotices(p: Platform, identity: Identity) {
     return extractOf(row);
   }
 
+  /** Subjects of notices in force, page by page, for the screening index (system work only). */
+  async function screeningSubjects(actor: Actor, afterId: string | null, limit: number) {
+    if (!actor.system) throw forbidden('Only the system reads notices for the screening index.');
+    return (await store.inForcePage(p.db, afterId, limit)).map((r) => ({ id: r.id, subject: subjectOf(toModelLite(r)) }));
+  }
+
+  /** The current state of some notices for the index: a subject when in force, null when to be dropped. */
+  async function screeningSubjectsFor(actor: Actor, ids: string[]) {
+    if (!actor.system) throw forbidden('Only the system reads notices for the screening index.');
+    return (await store.noticesByIds(p.db, ids)).map((r) => ({
+      id: r.id, subject: !r.deleted_at && isInForce(r.kind as NoticeKind, r.status as NoticeStatus) ? subjectOf(toModelLite(r)) : undefined,
+    }));
+  }
+
+  /** Candidate notices an actor's screening may report; access is decided in the query. */
+  async function screenableNotices(actor: Actor, ids: string[]) {
+    return (await store.screenableNotices(p.db, actor, ids)).map((r) => ({
+      id: r.id, kind: r.kind as NoticeKind, reference: r.reference, owner: r.owner_org, ownerName: r.owner_name, subjectCategory: r.subject,
+      tlp: r.tlp, handling: r.handling, full: Boolean(r.full), subject: subjectOf(toModelLite({ ...r, status: 'published' })),
+    }));
+  }
+
   return {
+    screeningSubjects, screeningSubjectsFor, screenableNotices,
     createNotice, updateNotice, submitNotice, takeUnderReview, publishNotice, refuseNotice, reviseNotice, withdrawNotice, cancelNotice,
     sendDiffusion, confirmDiffusion, expireDueNotices, getNotice, listNotices, countNotices, noticeHistory, reviewQueue, reviewChecklist,
     listPublicExtracts, getPublicExtract,

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction, type Updateable } 
 import type { Actor } from '../platform/access/actor.ts';
 import { isPolice } from '../platform/access/actor.ts';
 import type { Envelope } from '../platform/access/envelope.ts';
-import { envelopeColumns, fullyVisible } from '../platform/access/sql.ts';
+import { envelopeColumns, existenceVisible, fullyVisible } from '../platform/access/sql.ts';
 import type { Database, NoticeTable } from '../platform/db/schema.ts';
 import { isSecretariatReviewer, REVIEW_STAGE } from './access.ts';
 import type { NoticeContent } from './content-schema.ts';
@@ -174,3 +174,29 @@ export function listPublic(db: Db, f: { kind?: 'red' | 'yellow'; limit?: number;
 
 /** One row with a public extract, or nothing. */
 export const findPublic = (db: Db, id: string) => publicRows(db).selectAll().where('id', '=', id).executeTakeFirst();
+
+const IN_FORCE = ['published', 'sent', 'reviewed_ok'];
+
+/** Notices in force, in id order after `afterId`: the screening index is built from these. */
+export function inForcePage(db: Db, afterId: string | null, limit: number) {
+  let q = db.selectFrom('notices').select(['id', 'kind', 'status', 'content']).where('deleted_at', 'is', null)
+    .where('status', 'in', IN_FORCE).orderBy('id').limit(limit);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.execute();
+}
+
+/** Current rows of some notices, whatever their status, so the index can drop the ones no longer in force. */
+export const noticesByIds = (db: Db, ids: string[]) => (ids.length
+  ? db.selectFrom('notices').select(['id', 'kind', 'status', 'content', 'deleted_at']).where('id', 'in', ids).execute()
+  : Promise.resolve([]));
+
+/**
+ * Of candidate notices in force, those whose existence the actor may learn by screening, and
+ * whether the details may be shown (the same rule as every notice list).
+ */
+export function screenableNotices(db: Db, actor: Actor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('notices as n').innerJoin('organisations as o', 'o.id', 'n.owner_org')
+    .select(['n.id', 'n.kind', 'n.reference', 'n.content', 'n.owner_org', 'n.subject', 'n.tlp', 'n.handling', 'o.name as owner_name', noticeVisible(actor, 'n').as('full')])
+    .where('n.id', 'in', ids).where('n.status', 'in', IN_FORCE).where(existenceVisible(actor, 'n')).execute();
+}

@@ -19,7 +19,7 @@ export interface NameToken {
   kind: TokenKind;
   /** Canonical key of a given name with known romanisation variants (muhammad, yusuf…). */
   variant?: string;
-  /** The token without an Arabic article glued to it ("alrashid" → rashid), if it has one. */
+  /** The token without an Arabic article or "Abdul" glued to it ("alrashid" → rashid), if any. */
   bare?: { latin: string; phon: string };
   /** Weight before corpus frequency: particles and initials count for less than names. */
   weight: number;
@@ -88,7 +88,9 @@ function buildToken(latin: string, source: string, script: Script, kind?: TokenK
   };
   const variant = variantKey(latin);
   if (variant) token.variant = variant;
-  const bare = k === 'name' ? stripArticle(latin) : undefined;
+  // "Abdulhussein" also stands for the Hussein it honours, as an article-less form does.
+  const theophoric = /^abdul([a-z]{3,})$/.exec(latin);
+  const bare = k !== 'name' ? undefined : theophoric && latin !== 'abdullah' ? theophoric[1] : stripArticle(latin);
   if (bare) token.bare = { latin: bare, phon: phoneticForm(bare, script) };
   return token;
 }

@@ -17,7 +17,7 @@ const Query = Type.Object({
 }, { additionalProperties: false });
 
 const Hit = Type.Object({
-  recordType: Type.String(), recordId: Nullable(Type.String()), owner: Type.String(), ownerName: Type.String(),
+  recordType: Type.String(), recordId: Nullable(Type.String()), notice: Nullable(Type.Object({ kind: Type.String(), reference: Nullable(Type.String()) })), owner: Type.String(), ownerName: Type.String(),
   disclosure: Type.String(), subject: Type.String(), score: Type.Number(), hitId: Nullable(Type.String()),
   person: Nullable(Type.Object({ names: Type.Array(Type.Object({ value: Type.String(), kind: Type.String(), script: Type.Optional(Type.String()) })), birthDates: Type.Array(Type.String()), nationalities: Type.Array(Type.String()), sex: Type.String(), photos: Type.Array(Type.String()) })),
   tlp: Nullable(Type.String()), handling: Nullable(Type.String()), explanation: Type.Unknown(),

@@ -8,6 +8,9 @@ import type { PersonData } from '../persons/model.ts';
 import { normaliseIdentifier } from '../persons/model.ts';
 import { checkMrz } from '../documents/mrz.ts';
 import type { Hits } from '../hits/service.ts';
+import type { Notices } from '../notices/service.ts';
+import type { SubjectParticulars } from '../notices/model.ts';
+import { systemActor } from '../platform/access/actor.ts';
 import { ScreeningIndex } from './index.ts';
 import { THRESHOLDS, type ScreeningUse } from './score.ts';
 import { actionFor, checkQuery, factsOf, queryIdentity, type ScreeningQuery } from './model.ts';
@@ -15,7 +18,9 @@ import * as store from './store.ts';
 
 /** One candidate as the actor may see it. */
 export interface ScreeningHit {
-  recordType: 'person';
+  recordType: 'person' | 'notice';
+  /** For a notice subject: its kind and control number. */
+  notice: { kind: string; reference: string | null } | null;
   recordId: string | null;
   owner: string;
   ownerName: string;
@@ -44,10 +49,34 @@ export interface ScreeningResult {
  */
 export const NOTIFY_THRESHOLD = 0.75;
 
+interface Matched {
+  recordType: 'person' | 'notice';
+  id: string;
+  owner: string;
+  ownerName: string;
+  subject: string;
+  tlp: string;
+  handling: string;
+  full: boolean;
+  notice: ScreeningHit['notice'];
+  score: number;
+  explanation: ScreeningHit['explanation'];
+  person: ScreeningHit['person'];
+}
+
+/** A notice subject shown like a person record. */
+function subjectAsPerson(s: SubjectParticulars): NonNullable<ScreeningHit['person']> {
+  return {
+    names: s.names.map((n) => ({ value: n.value, kind: n.kind, script: n.script })), birthDates: s.datesOfBirth, nationalities: s.nationalities,
+    sex: s.sex === 'male' ? 'M' : s.sex === 'female' ? 'F' : 'U', photos: s.photoRefs,
+  };
+}
+
 const PERSON_EVENTS = new Set(['person.created', 'person.updated', 'person.deleted', 'person.imported']);
 
 /** Real-time screening against everything Vigil holds, from an in-memory index kept current by events. */
-export function makeScreening(p: Platform, deps: { hits: Hits }) {
+export function makeScreening(p: Platform, deps: { hits: Hits; notices: Notices }) {
+  const indexer = systemActor('screening-index');
   let index = new ScreeningIndex();
   let ready = false;
   let unsubscribe: (() => void) | undefined;
@@ -62,7 +91,18 @@ export function makeScreening(p: Platform, deps: { hits: Hits }) {
     }
   }
 
+  async function refreshNotices(ids: string[]): Promise<void> {
+    for (const n of await deps.notices.screeningSubjectsFor(indexer, ids)) {
+      if (n.subject?.names.length) index.update(store.entryFromSubject(n.id, n.subject));
+      else index.remove(store.noticeKey(n.id));
+    }
+  }
+
   function onEvent(e: VigilEvent): void {
+    if (e.recordType === 'notice' && e.recordId) {
+      void refreshNotices([e.recordId]).catch((err: unknown) => { process.stderr.write(`screening index update failed: ${String(err)}\n`); });
+      return;
+    }
     if (!PERSON_EVENTS.has(e.type)) return;
     const ids = e.type === 'person.imported' ? (e.payload.ids as string[]) : [String(e.payload.id)];
     void refresh(ids).catch((err: unknown) => { process.stderr.write(`screening index update failed: ${String(err)}\n`); });
@@ -81,6 +121,12 @@ export function makeScreening(p: Platform, deps: { hits: Hits }) {
       done += rows.length;
       after = rows[rows.length - 1].id;
       onProgress?.(done, total);
+    }
+    for (let after: string | null = null; ;) {
+      const page = await deps.notices.screeningSubjects(indexer, after, 2000);
+      if (!page.length) break;
+      for (const n of page) if (n.subject?.names.length) fresh.add(store.entryFromSubject(n.id, n.subject));
+      after = page[page.length - 1].id;
     }
     index = fresh;
     ready = true;
@@ -118,23 +164,36 @@ export function makeScreening(p: Platform, deps: { hits: Hits }) {
     for (const key of byIdentifier) {
       if (!scores.has(key)) scores.set(key, { score: 1, explanation: { name: null, features: [{ feature: 'identifier', detail: `document number ${normaliseIdentifier(q.documentNumber!)} matches`, effect: 5 }] } });
     }
-    const rows = await store.screenablePersons(p.db, actor, [...scores.keys()].map((k) => k.slice('person:'.length)));
-    const matched = rows.map((r) => ({ row: r, full: Boolean(r.full), ...scores.get(store.personKey(r.id))! })).sort((a, b) => b.score - a.score);
+    const keys = [...scores.keys()];
+    const personIds = keys.filter((k) => k.startsWith('person:')).map((k) => k.slice('person:'.length));
+    const noticeIds = keys.filter((k) => k.startsWith('notice:')).map((k) => k.slice('notice:'.length));
+    const [personRows, noticeRows] = await Promise.all([store.screenablePersons(p.db, actor, personIds), deps.notices.screenableNotices(actor, noticeIds)]);
+    const matched: Matched[] = [
+      ...personRows.map((r): Matched => {
+        const d = r.data as PersonData;
+        return {
+          recordType: 'person', id: r.id, owner: r.owner_org, ownerName: r.owner_name, subject: r.subject, tlp: r.tlp, handling: r.handling,
+          full: Boolean(r.full), notice: null, ...scores.get(store.personKey(r.id))!,
+          person: { names: d.names, birthDates: d.birthDates, nationalities: d.nationalities, sex: d.sex, photos: d.photos },
+        };
+      }),
+      ...noticeRows.map((n): Matched => ({
+        recordType: 'notice', id: n.id, owner: n.owner, ownerName: n.ownerName, subject: n.subjectCategory, tlp: n.tlp, handling: n.handling,
+        full: n.full, notice: { kind: n.kind, reference: n.reference }, ...scores.get(store.noticeKey(n.id))!, person: n.subject ? subjectAsPerson(n.subject) : null,
+      })),
+    ].sort((a, b) => b.score - a.score);
     const identity = queryIdentity(facts);
     const raised = await deps.hits.raiseHits(actor, identity,
       { names: facts.names, birthDates: facts.dob, nationalities: facts.nationality, sex: q.sex ?? null, documentNumber: q.documentNumber ?? null },
-      matched.filter((m) => m.score >= NOTIFY_THRESHOLD).map((m) => ({ recordType: 'person', recordId: m.row.id, ownerOrg: m.row.owner_org, score: m.score, explanation: m.explanation, disclosure: m.full ? 'full' as const : 'existence' as const })));
-    const hits: ScreeningHit[] = matched.map(({ row: r, full, score, explanation }) => {
-      const d = r.data as PersonData;
-      return {
-        recordType: 'person', recordId: full ? r.id : null, owner: r.owner_org, ownerName: r.owner_name, disclosure: full ? 'full' : 'existence',
-        subject: full ? r.subject : 'withheld', score: Math.round(score * 1000) / 1000, hitId: raised.get(r.id) ?? null,
-        person: full ? { names: d.names, birthDates: d.birthDates, nationalities: d.nationalities, sex: d.sex, photos: d.photos } : null,
-        tlp: full ? r.tlp : null, handling: full ? r.handling : null, explanation: full ? explanation : null,
-      };
-    });
+      matched.filter((m) => m.score >= NOTIFY_THRESHOLD).map((m) => ({ recordType: m.recordType, recordId: m.id, ownerOrg: m.owner, score: m.score, explanation: m.explanation, disclosure: m.full ? 'full' as const : 'existence' as const })));
+    const hits: ScreeningHit[] = matched.map((m) => ({
+      recordType: m.recordType, recordId: m.full ? m.id : null, notice: m.full ? m.notice : null, owner: m.owner, ownerName: m.ownerName,
+      disclosure: m.full ? 'full' : 'existence', subject: m.full ? m.subject : 'withheld', score: Math.round(m.score * 1000) / 1000,
+      hitId: raised.get(m.id) ?? null, person: m.full ? m.person : null, tlp: m.full ? m.tlp : null, handling: m.full ? m.handling : null,
+      explanation: m.full ? m.explanation : null,
+    }));
     const ranked = hits.map((h) => ({ subject: h.subject, ownerName: h.ownerName, disclosure: h.disclosure }));
-    await recordAudit(p.db, actor, { action: 'screening.person', recordType: 'person', recordIds: matched.map((m) => m.row.id), query: { ...facts, use, mrz: Boolean(mrz) }, resultCount: hits.length });
+    await recordAudit(p.db, actor, { action: 'screening.person', recordType: 'person', recordIds: matched.map((m) => m.id), query: { ...facts, use, mrz: Boolean(mrz) }, resultCount: hits.length });
     return { outcome: hits.length ? 'hit' : 'no_hit', use, action: actionFor(ranked, use), hits, mrz, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 

@@ -4,6 +4,7 @@ import { existenceVisible, fullyVisible } from '../platform/access/sql.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { PersonData } from '../persons/model.ts';
 import type { ScreeningEntry } from './index.ts';
+import type { SubjectParticulars } from '../notices/model.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -18,6 +19,17 @@ export function entryFromPerson(id: string, d: PersonData): ScreeningEntry {
     nationality: d.nationalities,
     ...(d.sex === 'M' || d.sex === 'F' || d.sex === 'X' ? { sex: d.sex } : {}),
     identifiers: d.identifiers.map((i) => ({ type: i.kind, value: i.value, ...(i.country ? { country: i.country } : {}) })),
+  };
+}
+
+export const noticeKey = (id: string) => `notice:${id}`;
+
+/** A notice's subject as an index entry (the particulars every person-notice carries). */
+export function entryFromSubject(id: string, s: SubjectParticulars): ScreeningEntry {
+  const sex = s.sex === 'male' ? 'M' : s.sex === 'female' ? 'F' : undefined;
+  return {
+    recordId: noticeKey(id), names: s.names.map((n) => n.value), dob: s.datesOfBirth, nationality: s.nationalities,
+    ...(sex ? { sex } : {}), identifiers: s.identifiers.map((i) => ({ type: i.type, value: i.value, ...(i.country ? { country: i.country } : {}) })),
   };
 }
 

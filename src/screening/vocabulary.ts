@@ -74,8 +74,10 @@ function queryKeys(t: NameToken, joined: boolean): Set<string> {
     if (skel.length >= minKey) keys.add(`d${skel}`);
     for (let i = 0; i < skel.length && skel.length >= MIN_DELETION_KEY; i++) {
       const del = skel.slice(0, i) + skel.slice(i + 1);
-      keys.add(`s${del}`);
-      if (del.length >= minKey) keys.add(`d${del}`);
+      if (del.length >= minKey) {
+        keys.add(`s${del}`);
+        keys.add(`d${del}`);
+      }
     }
     const dry = withoutLiquids(skel);
     if (t.family === 'syllabic') keys.add(`r${dry}`);
@@ -104,6 +106,8 @@ export class Vocabulary {
   private readonly blockKeys = new Map<string, number[]>();
   /** Similar-token look-ups of recent query tokens; valid while no new token is interned. */
   private similarCache = new Map<string, SimilarToken[]>();
+  private seen = new Uint32Array(1024);
+  private seenStamp = 0;
   private cachedAtSize = 0;
 
   /** The vocabulary's own copy of a token (one object per distinct token). */
@@ -203,17 +207,26 @@ export class Vocabulary {
     const cacheKey = `${joined ? 'j' : 't'}${min}:${keyOf(t)}`;
     const cached = this.similarCache.get(cacheKey);
     if (cached) return cached;
-    const seen = new Set<number>();
+    // Tokens already looked at in this look-up carry its stamp (cheaper than a Set of ids).
+    if (this.seen.length < this.tokens.length) {
+      const grown = new Uint32Array(this.tokens.length * 2);
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    if (this.seenStamp === 0xffffffff) { this.seen.fill(0); this.seenStamp = 0; }
+    const stamp = ++this.seenStamp;
     const out: SimilarToken[] = [];
     const exact = this.idByKey.get(keyOf(t));
     if (exact !== undefined) {
-      seen.add(exact);
+      this.seen[exact] = stamp;
       out.push({ id: exact, comparison: compareTokens(t, this.tokens[exact]) });
     }
     for (const k of queryKeys(t, joined)) {
-      for (const id of this.blockKeys.get(k) ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
+      const block = this.blockKeys.get(k);
+      if (!block) continue;
+      for (const id of block) {
+        if (this.seen[id] === stamp) continue;
+        this.seen[id] = stamp;
         const other = this.tokens[id];
         // Within one script, a name twice as long as another is not a spelling of it.
         if (other.family === t.family && Math.min(other.latin.length, t.latin.length) * 2 < Math.max(other.latin.length, t.latin.length)) continue;
