@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { loadConfig } from '../src/platform/config.ts';
 import { closePlatform, openPlatform } from '../src/platform/boot.ts';
 import { makeServices } from '../src/services.ts';
@@ -11,7 +13,9 @@ import { machineLine } from './machine.ts';
  * Fastify route on the same server, so the figure is a ratio that travels between machines.
  */
 export async function benchApi(opts: { seconds: number; connections: number; databaseUrl?: string }): Promise<void> {
-  const platform = await openPlatform({ ...loadConfig({}), databaseUrl: opts.databaseUrl, logLevel: 'silent' }, { inMemory: true });
+  // On a server, a database of its own, dropped afterwards: the bench never writes into one it was pointed at.
+  const fresh = opts.databaseUrl ? await freshDatabase(opts.databaseUrl) : undefined;
+  const platform = await openPlatform({ ...loadConfig({}), databaseUrl: fresh?.url, logLevel: 'silent' }, { inMemory: true });
   const services = makeServices(platform);
   await services.identity.seedOrganisations();
   await services.identity.createUser(systemActor('bench'), { username: 'bench.officer', displayName: 'bench', orgId: 'NCB-FRA', roles: ['officer'], password: 'bench password 123' });
@@ -39,4 +43,24 @@ export async function benchApi(opts: { seconds: number; connections: number; dat
   }
   await app.close();
   await closePlatform(platform);
+  await fresh?.drop();
+}
+
+async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `vigil_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
 }
