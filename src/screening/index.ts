@@ -7,7 +7,6 @@ import type { PersonFacts, PreparedPerson, ScreeningScore, ScreeningUse } from '
 import type { NameToken } from './names.ts';
 import { MIN_TOKEN_SIMILARITY } from './similarity.ts';
 import { SearchComparer, Vocabulary } from './vocabulary.ts';
-import type { SimilarToken } from './vocabulary.ts';
 
 export interface ScreeningEntry extends PersonFacts {
   recordId: string;
@@ -33,6 +32,24 @@ const SHORTLIST = 80;
 const STRONG_SIMILARITY = 0.6;
 
 const NO_IDS: string[] = [];
+const STRIDE = 4;
+/** A token on more than this share of records (and at least WALK_CAP_MIN) adds no new record to a full shortlist. */
+const WALK_CAP_SHARE = 1 / 500;
+const WALK_CAP_MIN = 200;
+
+/** A query unit's matches at or above its floor, most similar first, with their evidence. */
+interface Unit {
+  ids: Uint32Array;
+  sims: Float64Array;
+  /** Frequency-weighted evidence of each match. */
+  gains: Float64Array;
+  /** Evidence of each match with the token's own weight. */
+  owns: Float64Array;
+  maxGain: number;
+  postingTotal: number;
+  /** Postings of its rarest match. */
+  minPostings: number;
+}
 
 interface Doc {
   entry: ScreeningEntry;
@@ -49,12 +66,14 @@ export class ScreeningIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private readonly byIdentifier = new Map<string, number[]>();
-  private evidence = new Float32Array(1024);
-  /** Evidence counted with the tokens' own weights, to see what share of a record was matched. */
-  private coverage = new Float32Array(1024);
-  /** Own weight of each record's lightest name: the denominator of that share. */
-  private nameWeight = new Float32Array(1024);
-  private stamp = new Uint32Array(1024);
+  /**
+   * Per record slot, STRIDE values side by side: the evidence of the current search; the
+   * evidence counted with the tokens' own weights, to see what share of the record was matched;
+   * the stamp of the last query unit that credited it (as Uint32, through `stateStamps`); the
+   * own weight of the record's lightest name, the denominator of that share.
+   */
+  private state = new Float32Array(1024 * STRIDE);
+  private stateStamps = new Uint32Array(this.state.buffer);
   private stampNow = 0;
 
   /** Number of records indexed. */
@@ -81,8 +100,8 @@ export class ScreeningIndex {
       const list = this.byIdentifier.get(id);
       if (list) list.push(slot); else this.byIdentifier.set(id, [slot]);
     }
-    if (slot >= this.evidence.length) this.grow(slot + 1);
-    this.nameWeight[slot] = Math.min(...person.names.map((n) => n.tokens.reduce((w, t) => w + t.weight, 0)));
+    if (slot * STRIDE >= this.state.length) this.grow(slot + 1);
+    this.state[slot * STRIDE + 3] = Math.min(...person.names.map((n) => n.tokens.reduce((w, t) => w + t.weight, 0)));
   }
 
   /** Replaces a record (same as add; named for change events). */
@@ -122,9 +141,12 @@ export class ScreeningIndex {
     const n = this.size;
     // Token weights do not change during a search: compute each once.
     const weights = new Map<NameToken, number>();
+    const vocab = this.vocab;
     const weigh = (t: NameToken): number => {
+      const id = vocab.idIfInterned(t);
+      if (id !== undefined) return vocab.weightOfId(id, n);
       let w = weights.get(t);
-      if (w === undefined) { w = this.vocab.weightOf(t, n); weights.set(t, w); }
+      if (w === undefined) { w = vocab.weightOf(t, n); weights.set(t, w); }
       return w;
     };
     const threshold = options.use ? THRESHOLDS[options.use] : 0;
@@ -147,52 +169,83 @@ export class ScreeningIndex {
   private block(query: PreparedPerson, shortlist: number, comparer: SearchComparer): Set<number> {
     const touched: number[] = [];
     const n = this.size;
+    const vocab = this.vocab;
     // Rare units first: once the shortlist is full and what is left to add could not lift a
     // record that has nothing yet above the shortlist's floor, common units only add evidence
     // to records already found ("max-score" pruning: Mohammed costs a scan, not 50,000 entries).
-    const units: { matches: SimilarToken[]; floor: number; maxGain: number }[] = [];
+    const units: Unit[] = [];
     for (const name of query.names) {
-      for (const unit of this.vocab.queryUnits(name.tokens, comparer)) {
-        const matches = this.vocab.similarTokens(unit.token, unit.joined, MIN_TOKEN_SIMILARITY);
+      for (const unit of vocab.queryUnits(name.tokens, comparer)) {
+        const matches = vocab.similarTokens(unit.token, unit.joined, MIN_TOKEN_SIMILARITY);
         comparer.remember(unit.token, matches);
         // Weak look-alikes of a token that has strong ones add records, not evidence.
         const floor = matches.length && matches[0].comparison.similarity >= STRONG_SIMILARITY ? STRONG_SIMILARITY : 0;
+        // Matches are sorted by similarity: those at or above the floor come first.
+        let count = 0;
+        while (count < matches.length && matches[count].comparison.similarity >= floor) count++;
+        const ids = new Uint32Array(count);
+        const sims = new Float64Array(count);
+        const gains = new Float64Array(count);
+        const owns = new Float64Array(count);
         let maxGain = 0;
-        for (const m of matches) if (m.comparison.similarity >= floor) maxGain = Math.max(maxGain, m.comparison.similarity * this.vocab.weightOfId(m.id, n));
-        units.push({ matches, floor, maxGain });
+        let postingTotal = 0;
+        let minPostings = Infinity;
+        for (let i = 0; i < count; i++) {
+          const { id, comparison: { similarity } } = matches[i];
+          ids[i] = id;
+          sims[i] = similarity;
+          gains[i] = similarity * vocab.weightOfId(id, n);
+          owns[i] = similarity * vocab.tokenWeight(id);
+          if (gains[i] > maxGain) maxGain = gains[i];
+          postingTotal += vocab.postingCount(id);
+          minPostings = Math.min(minPostings, vocab.postingCount(id));
+        }
+        units.push({ ids, sims, gains, owns, maxGain, postingTotal, minPostings });
       }
     }
     units.sort((a, b) => b.maxGain - a.maxGain);
     let remaining = units.reduce((sum, u) => sum + u.maxGain, 0);
     let shortlistFloor = -1;
-    for (const { matches, floor, maxGain } of units) {
-      if (shortlistFloor < 0 && touched.length >= shortlist) shortlistFloor = kthLargest(touched.map((s) => this.evidence[s]), shortlist);
+    // One record's evidence, coverage and stamp share a cache line (see `state`).
+    const state = this.state;
+    const stamps = this.stateStamps;
+    const walkCap = Math.max(WALK_CAP_MIN, n * WALK_CAP_SHARE);
+    for (const unit of units) {
+      if (shortlistFloor < 0 && touched.length >= shortlist) {
+        const values = new Float32Array(touched.length);
+        for (let i = 0; i < touched.length; i++) values[i] = state[touched[i] * STRIDE];
+        shortlistFloor = kthLargest(values, shortlist);
+      }
       const addNew = shortlistFloor < 0 || remaining >= shortlistFloor;
-      remaining -= maxGain;
-      let postingTotal = 0;
-      for (const m of matches) if (m.comparison.similarity >= floor) postingTotal += this.vocab.postingCount(m.id);
-      if (!addNew && postingTotal > 4 * touched.length) {
-        this.creditFound(touched, matches, floor, n);
+      remaining -= unit.maxGain;
+      // Once the shortlist could be filled, a very common token only adds evidence to records
+      // already found: whoever it alone would add has little evidence (IDF) and plenty of company.
+      const full = touched.length >= shortlist;
+      if ((!addNew || (full && unit.minPostings > walkCap)) && unit.postingTotal > 4 * touched.length) {
+        this.creditFound(touched, unit);
         continue;
       }
       this.stampNow = (this.stampNow + 1) >>> 0;
-      if (this.stampNow === 0) { this.stamp.fill(0); this.stampNow = 1; }
-      for (const { id, comparison: { similarity } } of matches) {
-        if (similarity < floor) break;
-        const gain = similarity * this.vocab.weightOfId(id, n);
-        const own = similarity * this.vocab.tokenWeight(id);
-        const postings = this.vocab.postings(id);
-        const len = this.vocab.postingCount(id);
+      if (this.stampNow === 0) { for (let i = 2; i < stamps.length; i += STRIDE) stamps[i] = 0; this.stampNow = 1; }
+      const now = this.stampNow;
+      const { ids, gains, owns } = unit;
+      for (let m = 0; m < ids.length; m++) {
+        const id = ids[m];
+        const gain = gains[m];
+        const own = owns[m];
+        const postings = vocab.postings(id);
+        const len = vocab.postingCount(id);
+        const addsNew = addNew && (!full || len <= walkCap);
         for (let k = 0; k < len; k++) {
-          const slot = postings[k];
-          if (this.stamp[slot] === this.stampNow) continue;
-          if (this.evidence[slot] === 0) {
-            if (!addNew) continue;
-            touched.push(slot);
+          const at = postings[k] * STRIDE;
+          if (stamps[at + 2] === now) continue;
+          if (state[at] === 0) {
+            if (!addsNew) continue;
+            touched.push(postings[k]);
           }
-          this.stamp[slot] = this.stampNow;
-          this.evidence[slot] += gain;
-          this.coverage[slot] += own;
+          stamps[at + 2] = now;
+          state[at] += gain;
+          state[at + 1] += own;
         }
       }
     }
@@ -200,11 +253,11 @@ export class ScreeningIndex {
     // that "Maria Garcia" ranks "Maria Garcia" above "Maria Garcia Lopez de la Fuente".
     const keys = new Float32Array(touched.length);
     for (let i = 0; i < touched.length; i++) {
-      const slot = touched[i];
-      const share = Math.min(1, this.coverage[slot] / (this.nameWeight[slot] || 1));
-      keys[i] = this.evidence[slot] * (0.6 + 0.4 * share);
-      this.evidence[slot] = 0;
-      this.coverage[slot] = 0;
+      const at = touched[i] * STRIDE;
+      const share = Math.min(1, state[at + 1] / (state[at + 3] || 1));
+      keys[i] = state[at] * (0.6 + 0.4 * share);
+      state[at] = 0;
+      state[at + 1] = 0;
     }
     return new Set(topSlots(touched, keys, shortlist));
   }
@@ -213,35 +266,31 @@ export class ScreeningIndex {
    * Adds a common unit's evidence to the records already found by looking at their tokens,
    * instead of walking the unit's long postings (which could add no new record anyway).
    */
-  private creditFound(touched: number[], matches: SimilarToken[], floor: number, n: number): void {
+  private creditFound(touched: number[], unit: Unit): void {
     const best = new Map<number, number>();
-    for (const m of matches) if (m.comparison.similarity >= floor && !best.has(m.id)) best.set(m.id, m.comparison.similarity);
+    for (let i = 0; i < unit.ids.length; i++) if (!best.has(unit.ids[i])) best.set(unit.ids[i], i);
+    const state = this.state;
     for (const slot of touched) {
       const doc = this.docs[slot] as Doc;
-      let top = 0;
-      let topId = -1;
+      let top = -1;
       for (const v of doc.vocab) {
-        const sim = best.get(v);
-        if (sim !== undefined && sim > top) { top = sim; topId = v; }
+        const i = best.get(v);
+        if (i !== undefined && (top < 0 || unit.sims[i] > unit.sims[top])) top = i;
       }
-      if (topId < 0) continue;
-      this.evidence[slot] += top * this.vocab.weightOfId(topId, n);
-      this.coverage[slot] += top * this.vocab.tokenWeight(topId);
+      if (top < 0) continue;
+      const at = slot * STRIDE;
+      state[at] += unit.gains[top];
+      state[at + 1] += unit.owns[top];
     }
   }
 
   private grow(min: number): void {
-    let size = this.evidence.length;
+    let size = this.state.length / STRIDE;
     while (size < min) size *= 2;
-    const grown = <T extends Float32Array | Uint32Array>(old: T, make: (n: number) => T): T => {
-      const next = make(size);
-      next.set(old);
-      return next;
-    };
-    this.evidence = grown(this.evidence, (k) => new Float32Array(k));
-    this.coverage = grown(this.coverage, (k) => new Float32Array(k));
-    this.nameWeight = grown(this.nameWeight, (k) => new Float32Array(k));
-    this.stamp = grown(this.stamp, (k) => new Uint32Array(k));
+    const next = new Float32Array(size * STRIDE);
+    next.set(this.state);
+    this.state = next;
+    this.stateStamps = new Uint32Array(next.buffer);
   }
 }
 

@@ -3,6 +3,7 @@
 // few thousand distinct tokens, rather than on millions of records.
 import { joinTokens } from './names.ts';
 import type { NameToken } from './names.ts';
+import type { ScriptFamily } from './scripts.ts';
 import { skeleton } from './phonetic.ts';
 import { compareTokens, NO_MATCH } from './similarity.ts';
 import type { TokenComparer, TokenComparison } from './similarity.ts';
@@ -12,8 +13,14 @@ export interface SimilarToken { id: number; comparison: TokenComparison }
 
 const keyOf = (t: NameToken): string => `${t.script}:${t.latin}`;
 
-/** Query tokens whose similar tokens are remembered between searches. */
-const SIMILAR_CACHE_SIZE = 50_000;
+const FAMILY_CODE: Record<ScriptFamily, number> = { latin: 0, alphabet: 1, abjad: 2, syllabic: 3 };
+
+/**
+ * Query tokens whose similar tokens are remembered between searches, per generation (two are
+ * kept). Each holds a few hundred look-alikes: a larger cache of one-off misspellings would
+ * only keep garbage collection busy.
+ */
+const SIMILAR_CACHE_SIZE = 4_000;
 
 /** Share of a token's weight that even the most common name keeps. */
 const IDF_FLOOR = 0.3;
@@ -106,9 +113,18 @@ export class Vocabulary {
   private readonly blockKeys = new Map<string, number[]>();
   /** Similar-token look-ups of recent query tokens; valid while no new token is interned. */
   private similarCache = new Map<string, SimilarToken[]>();
+  private olderCache = new Map<string, SimilarToken[]>();
   private seen = new Uint32Array(1024);
   private seenStamp = 0;
   private cachedAtSize = 0;
+  /** Length of each token's Latin spelling and its script family, for cheap pre-filters. */
+  private latinLen = new Uint16Array(1024);
+  private familyCode = new Uint8Array(1024);
+  /** Frequency-aware weights by id, valid while `weightStamp[id]` equals `weightNow`. */
+  private weightCache = new Float64Array(1024);
+  private weightStamp = new Uint32Array(1024);
+  private weightNow = 1;
+  private weightN = -1;
 
   /** The vocabulary's own copy of a token (one object per distinct token). */
   intern(t: NameToken): NameToken {
@@ -121,11 +137,29 @@ export class Vocabulary {
     this.idByToken.set(t, newId);
     this.postingLists.push(new Uint32Array(2));
     this.postingLens.push(0);
+    if (newId >= this.latinLen.length) this.growIdArrays(newId + 1);
+    this.latinLen[newId] = t.latin.length;
+    this.familyCode[newId] = FAMILY_CODE[t.family];
     for (const k of indexKeys(t)) {
       const list = this.blockKeys.get(k);
       if (list) list.push(newId); else this.blockKeys.set(k, [newId]);
     }
     return t;
+  }
+
+  private growIdArrays(min: number): void {
+    let size = this.latinLen.length;
+    while (size < min) size *= 2;
+    const latinLen = new Uint16Array(size); latinLen.set(this.latinLen); this.latinLen = latinLen;
+    const familyCode = new Uint8Array(size); familyCode.set(this.familyCode); this.familyCode = familyCode;
+    const weightCache = new Float64Array(size); weightCache.set(this.weightCache); this.weightCache = weightCache;
+    const weightStamp = new Uint32Array(size); weightStamp.set(this.weightStamp); this.weightStamp = weightStamp;
+  }
+
+  /** Document frequencies changed: every cached weight is stale. */
+  private staleWeights(): void {
+    this.weightNow = (this.weightNow + 1) >>> 0;
+    if (this.weightNow === 0) { this.weightStamp.fill(0); this.weightNow = 1; }
   }
 
   idOf(t: NameToken): number {
@@ -147,6 +181,7 @@ export class Vocabulary {
     this.postingLens[id] = len + 1;
     const latin = this.tokens[id].latin;
     this.dfByLatin.set(latin, (this.dfByLatin.get(latin) ?? 0) + 1);
+    this.staleWeights();
   }
 
   removePosting(id: number, slot: number): void {
@@ -159,6 +194,7 @@ export class Vocabulary {
     const latin = this.tokens[id].latin;
     const df = (this.dfByLatin.get(latin) ?? 1) - 1;
     if (df > 0) this.dfByLatin.set(latin, df); else this.dfByLatin.delete(latin);
+    this.staleWeights();
   }
 
   postings(id: number): Uint32Array {
@@ -182,8 +218,14 @@ export class Vocabulary {
     return this.tokens[id].weight;
   }
 
+  /** weightOf for an interned token, computed once per id until frequencies or `n` change. */
   weightOfId(id: number, n: number): number {
-    return this.weightOf(this.tokens[id], n);
+    if (n !== this.weightN) { this.weightN = n; this.staleWeights(); }
+    if (this.weightStamp[id] === this.weightNow) return this.weightCache[id];
+    const w = this.weightOf(this.tokens[id], n);
+    this.weightCache[id] = w;
+    this.weightStamp[id] = this.weightNow;
+    return w;
   }
 
   /** What a query name is looked up by: its tokens, and adjacent pairs joined (Abdul Rahman). */
@@ -200,13 +242,21 @@ export class Vocabulary {
    * query tokens are looked up by their exact skeleton only: they are a fallback, and long.
    */
   similarTokens(t: NameToken, joined: boolean, min: number): SimilarToken[] {
-    if (this.cachedAtSize !== this.tokens.length || this.similarCache.size > SIMILAR_CACHE_SIZE) {
+    if (this.cachedAtSize !== this.tokens.length) {
       this.similarCache = new Map();
+      this.olderCache = new Map();
       this.cachedAtSize = this.tokens.length;
+    } else if (this.similarCache.size >= SIMILAR_CACHE_SIZE) {
+      // Two generations: what was used since the last turn survives the next one.
+      this.olderCache = this.similarCache;
+      this.similarCache = new Map();
     }
     const cacheKey = `${joined ? 'j' : 't'}${min}:${keyOf(t)}`;
-    const cached = this.similarCache.get(cacheKey);
-    if (cached) return cached;
+    const cached = this.similarCache.get(cacheKey) ?? this.olderCache.get(cacheKey);
+    if (cached) {
+      this.similarCache.set(cacheKey, cached);
+      return cached;
+    }
     // Tokens already looked at in this look-up carry its stamp (cheaper than a Set of ids).
     if (this.seen.length < this.tokens.length) {
       const grown = new Uint32Array(this.tokens.length * 2);
@@ -216,6 +266,8 @@ export class Vocabulary {
     if (this.seenStamp === 0xffffffff) { this.seen.fill(0); this.seenStamp = 0; }
     const stamp = ++this.seenStamp;
     const out: SimilarToken[] = [];
+    const family = FAMILY_CODE[t.family];
+    const tLen = t.latin.length;
     const exact = this.idByKey.get(keyOf(t));
     if (exact !== undefined) {
       this.seen[exact] = stamp;
@@ -227,10 +279,10 @@ export class Vocabulary {
       for (const id of block) {
         if (this.seen[id] === stamp) continue;
         this.seen[id] = stamp;
-        const other = this.tokens[id];
         // Within one script, a name twice as long as another is not a spelling of it.
-        if (other.family === t.family && Math.min(other.latin.length, t.latin.length) * 2 < Math.max(other.latin.length, t.latin.length)) continue;
-        const c = compareTokens(t, other);
+        const len = this.latinLen[id];
+        if (this.familyCode[id] === family && (len < tLen ? len * 2 < tLen : tLen * 2 < len)) continue;
+        const c = compareTokens(t, this.tokens[id]);
         if (c.similarity >= min) out.push({ id, comparison: c });
       }
     }
