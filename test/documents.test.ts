@@ -53,6 +53,11 @@ describe.each(engines())('travel and identity documents on %s', (engine) => {
   }, 120_000);
   afterAll(async () => { await w?.close(); });
 
+  it('documents its routes in the OpenAPI description', async () => {
+    const paths = Object.keys((await w.call(null, 'GET', '/api/openapi.json')).json().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/documents', '/api/v1/documents/check', '/api/v1/documents/{id}', '/api/v1/documents/{id}/reports']));
+  });
+
   describe('who records a status', () => {
     it('lets France record a French passport stolen, and tells Italy to report it seen instead', async () => {
       const number = freshNumber('FR');
@@ -77,6 +82,9 @@ describe.each(engines())('travel and identity documents on %s', (engine) => {
       expect(again.status).toBe('stolen');
       expect(again.sightings).toHaveLength(1);
       expect(again.sightings[0]).toMatchObject({ kind: 'seized', place: 'Ventimiglia border crossing' });
+      const checked = await check(itaFrontline, { number, issuingCountry: 'FRA' });
+      expect(checked.matches[0].document?.sightings).toEqual([expect.objectContaining({ kind: 'seized', reportedBy: { org: 'NCB-ITA', username: 'ita.officer' } })]);
+      expect(checked.matches[0].message).toMatch(/1 seen\/seized report/);
       // The issuing country is told.
       const events = await w.platform.db.selectFrom('events').select(['type', 'recipient_orgs']).where('record_id', '=', id).where('type', '=', 'document.seized').execute();
       expect(events).toEqual([{ type: 'document.seized', recipient_orgs: ['NCB-FRA'] }]);
@@ -238,6 +246,9 @@ describe.each(engines())('travel and identity documents on %s', (engine) => {
       expect(r.json().envelope).toMatchObject({ audience: 'listed', audienceOrgs: ['NCB-FRA'] });
       expect((await w.call(fra, 'GET', `/api/v1/documents/${id}`)).json().sightings.map((s: Json) => s.place)).toEqual(['Bari port']);
       expect((await w.call(esp, 'GET', `/api/v1/documents/${id}`)).json().sightings).toEqual([]);
+      const number = (await w.call(fra, 'GET', `/api/v1/documents/${id}`)).json().number as string;
+      expect((await check(esp, { number })).matches[0].document?.sightings).toEqual([]);
+      expect((await check(fraFrontline, { number })).matches[0].document?.sightings).toHaveLength(1);
       const deny = await w.call(ita, 'POST', `/api/v1/documents/${id}/reports`, { kind: 'seen', envelope: { deniedOrgs: ['NCB-FRA'] } });
       expect(deny.statusCode).toBe(400);
       expect(deny.json().errors[0].field).toBe('envelope.deniedOrgs');

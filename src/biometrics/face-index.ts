@@ -1,13 +1,16 @@
 /**
- * 1:N face search: an exact (flat) in-memory index of unit-length embeddings, searched by cosine
- * similarity. Embeddings live in one contiguous Float32Array, so a search is a single pass of dot
- * products: about 13 million multiply-adds for 100,000 128-d descriptors (bench/faces.ts measures
- * it). Exact search needs no tuning and never misses a mate that an approximate graph would.
+ * 1:N face search: a flat in-memory index of face embeddings, searched by cosine similarity.
+ * Every embedding is compared (no graph or clustering to tune, and no mate missed by an
+ * approximate search). Embeddings are stored at unit length as signed bytes with one scale per
+ * embedding, in one contiguous Int8Array: a quarter of the memory of 32-bit floats (100 MB for
+ * 100,000 1024-d faces instead of 400 MB) and faster to scan, with integer dot products. The
+ * quantisation moves a cosine by under 0.001 (face-index.test.ts checks it), far below what
+ * separates a mate from a stranger. bench/faces.ts measures the search.
  */
 
 export interface FaceCandidate {
   id: string;
-  /** Cosine similarity, −1 to 1. */
+  /** Cosine similarity, −1 to 1 (within about 0.001: embeddings are stored as bytes). */
   score: number;
 }
 
@@ -40,13 +43,42 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/** A unit vector as bytes −127…127 and the factor that turns their dot products back into cosines. */
+function quantise(v: ArrayLike<number>): { bytes: Int8Array; scale: number } {
+  const unit = normalise(v);
+  let max = 0;
+  for (const x of unit) max = Math.max(max, Math.abs(x));
+  const k = max > 0 ? 127 / max : 0;
+  return { bytes: Int8Array.from(unit, (x) => Math.round(x * k)), scale: k > 0 ? 1 / k : 0 };
+}
+
+/** q · v[base … base+d) in integers, four running sums (V8 runs this faster than one float sum). */
+function dotAt(q: Int32Array, v: Int8Array, base: number, d: number): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let e = 0;
+  let i = 0;
+  for (; i + 3 < d; i += 4) {
+    a = (a + q[i] * v[base + i]) | 0;
+    b = (b + q[i + 1] * v[base + i + 1]) | 0;
+    c = (c + q[i + 2] * v[base + i + 2]) | 0;
+    e = (e + q[i + 3] * v[base + i + 3]) | 0;
+  }
+  for (; i < d; i++) a = (a + q[i] * v[base + i]) | 0;
+  return a + b + c + e;
+}
+
 export class FaceIndex {
-  private vectors: Float32Array;
+  private vectors: Int8Array;
+  private scales: Float32Array;
   private ids: string[] = [];
   private slots = new Map<string, number>();
 
   constructor(readonly dims: number, initialCapacity = 1024) {
-    this.vectors = new Float32Array(dims * Math.max(1, initialCapacity));
+    const capacity = Math.max(1, initialCapacity);
+    this.vectors = new Int8Array(dims * capacity);
+    this.scales = new Float32Array(capacity);
   }
 
   get size(): number {
@@ -63,15 +95,20 @@ export class FaceIndex {
     let slot = this.slots.get(id);
     if (slot === undefined) {
       slot = this.ids.length;
-      if ((slot + 1) * this.dims > this.vectors.length) {
-        const grown = new Float32Array(this.vectors.length * 2);
-        grown.set(this.vectors);
-        this.vectors = grown;
+      if (slot >= this.scales.length) {
+        const vectors = new Int8Array(this.vectors.length * 2);
+        vectors.set(this.vectors);
+        this.vectors = vectors;
+        const scales = new Float32Array(this.scales.length * 2);
+        scales.set(this.scales);
+        this.scales = scales;
       }
       this.ids.push(id);
       this.slots.set(id, slot);
     }
-    this.vectors.set(normalise(embedding), slot * this.dims);
+    const { bytes, scale } = quantise(embedding);
+    this.vectors.set(bytes, slot * this.dims);
+    this.scales[slot] = scale;
   }
 
   /** Removes an embedding; the last one moves into its slot. */
@@ -81,6 +118,7 @@ export class FaceIndex {
     const last = this.ids.length - 1;
     if (slot !== last) {
       this.vectors.copyWithin(slot * this.dims, last * this.dims, (last + 1) * this.dims);
+      this.scales[slot] = this.scales[last];
       this.ids[slot] = this.ids[last];
       this.slots.set(this.ids[slot], slot);
     }
@@ -94,21 +132,21 @@ export class FaceIndex {
     if (query.length !== this.dims) throw new RangeError(`query has ${query.length} dimensions; this index holds ${this.dims}`);
     const limit = opts.limit ?? 10;
     const minScore = opts.minScore ?? -1;
-    const q = normalise(query);
+    const { bytes, scale } = quantise(query);
+    const q = Int32Array.from(bytes);
     const d = this.dims;
     const v = this.vectors;
+    const scales = this.scales;
     // The best `limit` so far, kept sorted ascending by score: cheap for the small limits searches use.
     const topScores: number[] = [];
     const topSlots: number[] = [];
     for (let s = 0, n = this.ids.length; s < n; s++) {
-      let dot = 0;
-      const base = s * d;
-      for (let i = 0; i < d; i++) dot += q[i] * v[base + i];
-      if (dot < minScore || (topScores.length === limit && dot <= topScores[0])) continue;
+      const score = dotAt(q, v, s * d, d) * scale * scales[s];
+      if (score < minScore || (topScores.length === limit && score <= topScores[0])) continue;
       if (opts.filter && !opts.filter(this.ids[s])) continue;
       let at = 0;
-      while (at < topScores.length && topScores[at] < dot) at++;
-      topScores.splice(at, 0, dot);
+      while (at < topScores.length && topScores[at] < score) at++;
+      topScores.splice(at, 0, score);
       topSlots.splice(at, 0, s);
       if (topScores.length > limit) {
         topScores.shift();
@@ -116,7 +154,7 @@ export class FaceIndex {
       }
     }
     const out: FaceCandidate[] = [];
-    for (let i = topScores.length - 1; i >= 0; i--) out.push({ id: this.ids[topSlots[i]], score: topScores[i] });
+    for (let i = topScores.length - 1; i >= 0; i--) out.push({ id: this.ids[topSlots[i]], score: Math.max(-1, Math.min(1, topScores[i])) });
     return out;
   }
 }

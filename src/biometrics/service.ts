@@ -3,7 +3,7 @@ import { hasRole, isPolice } from '../platform/access/actor.ts';
 import { buildEnvelope, mayChange, visibilityOf, type Envelope, type EnvelopeInput } from '../platform/access/envelope.ts';
 import { envelopeFromRow, type EnvelopeRow } from '../platform/access/sql.ts';
 import { recordAudit } from '../platform/audit/log.ts';
-import { DomainError, forbidden, invalidField, notFound } from '../platform/errors.ts';
+import { DomainError, forbidden, invalid, invalidField, notFound } from '../platform/errors.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { VigilEvent } from '../platform/events.ts';
 import type { Identity } from '../identity/service.ts';
@@ -64,7 +64,7 @@ export function makeBiometrics(p: Platform, deps: { identity: Identity; hits: Hi
   let ready = false;
   let replay: string[] | undefined;
   let unsubscribe: (() => void) | undefined;
-  const faces = makeFaces(p, { hits: deps.hits, refuse, loadPersonForChange });
+  const faces = makeFaces(p, { hits: deps.hits, refuse, fail, loadPersonForChange });
 
   async function refuse(actor: Actor, action: string, ids: string[], error: Error, recordType = 'fingerprint'): Promise<never> {
     await recordAudit(p.db, actor, { action, outcome: 'refused', recordType, recordIds: ids });
@@ -86,6 +86,12 @@ export function makeBiometrics(p: Platform, deps: { identity: Identity; hits: Hi
     if (!row || !env || visibilityOf(actor, env) !== 'full') return refuse(actor, action, [personId], notFound('person'), recordType);
     if (!mayChange(actor, env)) return refuse(actor, action, [personId], forbidden('Only the owning organisation\'s officers attach biometrics to this person.'), recordType);
     return { row, env, data: row.data as PersonData };
+  }
+
+  /** Refuses input that cannot be used, naming what is wrong; the attempt is audited. */
+  async function fail(actor: Actor, action: string, error: DomainError, recordType = 'fingerprint'): Promise<never> {
+    await recordAudit(p.db, actor, { action, outcome: 'failed', recordType, query: { problem: error.message } });
+    throw error;
   }
 
   /** Refuses a template that cannot be used, naming what is wrong; the attempt is audited. */
@@ -153,17 +159,17 @@ export function makeBiometrics(p: Platform, deps: { identity: Identity; hits: Hi
 
   async function enrolFingerprints(actor: Actor, personId: string, bytes: Uint8Array, opts: { finger?: number } = {}): Promise<FingerprintView[]> {
     const { env } = await loadPersonForChange(actor, personId, 'fingerprint.enrol', 'fingerprint');
-    if (opts.finger !== undefined && (!Number.isInteger(opts.finger) || opts.finger < 0 || opts.finger > 10)) throw invalidField('finger', 'a finger position 0–10 (1–5 right thumb to little, 6–10 left)');
+    if (opts.finger !== undefined && (!Number.isInteger(opts.finger) || opts.finger < 0 || opts.finger > 10)) return fail(actor, 'fingerprint.enrol', invalidField('finger', 'a finger position 0–10 (1–5 right thumb to little, 6–10 left)'));
     const views = await checked(actor, 'fingerprint.enrol', bytes, { fingerPosition: opts.finger });
     return save(views.map((v) => ({ ...v, personId, markKind: null, caseReference: null })), env, actor, 'fingerprint.enrol');
   }
 
   async function storeMark(actor: Actor, bytes: Uint8Array, opts: { kind: MarkKind; caseReference?: string; finger?: number; envelope?: EnvelopeInput }): Promise<FingerprintView[]> {
     if (!isPolice(actor) || !hasRole(actor, ...ENROLLERS)) return refuse(actor, 'fingerprint.mark', [], forbidden('Only officers of a police organisation store unidentified marks.'));
-    if (opts.caseReference !== undefined && opts.caseReference.length > 100) throw invalidField('case', 'a case reference of at most 100 characters');
+    if (opts.caseReference !== undefined && opts.caseReference.length > 100) return fail(actor, 'fingerprint.mark', invalidField('case', 'a case reference of at most 100 characters'));
     const known = new Set((await deps.identity.listOrganisations(actor)).map((o) => o.id));
     const { envelope, problems } = buildEnvelope(actor.orgId, { ...opts.envelope, subject: 'unidentified' }, (id) => known.has(id));
-    if (problems.length) throw invalidField(`envelope.${problems[0].field}`, problems[0].message);
+    if (problems.length) return fail(actor, 'fingerprint.mark', invalid('The mark was not stored.', problems.map((pr) => ({ ...pr, field: `envelope.${pr.field}` }))));
     const views = await checked(actor, 'fingerprint.mark', bytes, { fingerPosition: opts.finger, singleViewOnly: opts.kind === 'latent' });
     return save(views.map((v) => ({ ...v, personId: null, markKind: opts.kind, caseReference: opts.caseReference?.trim() || null })), envelope, actor, 'fingerprint.mark');
   }

@@ -174,7 +174,7 @@ biometrics.command('identify <file>').description('1:N search of a fingerprint r
     for (const b of bars.values()) b.stop();
     const show = (c: { score: number; match: boolean; ownerName: string; disclosure: string; person: { names: { value: string }[] } | null; mark: { kind: string; caseReference: string | null } | null; fingerPosition: number | null; hitId: string | null }) => {
       const who = c.person ? c.person.names.map((n) => n.value).join(' / ') : c.mark ? `${c.mark.kind} mark ${c.mark.caseReference ?? ''}` : '(details withheld by the owner)';
-      console.log(`  ${c.score.toFixed(3)}${c.match ? ' MATCH' : '      '}  ${c.ownerName} [${c.disclosure}] ${who}${c.fingerPosition !== null ? ` (finger ${c.fingerPosition})` : ''}${c.hitId ? `  hit ${c.hitId}` : ''}`);
+      console.log(`  ${c.score.toFixed(3)}${c.match ? ' MATCH' : '      '}  ${c.ownerName} [${c.disclosure}] ${who}${c.fingerPosition ? ` (finger ${c.fingerPosition})` : ''}${c.hitId ? `  hit ${c.hitId}` : ''}`);
     };
     try {
       const isTemplate = bytes.subarray(0, 4).toString('latin1') === 'FMR\0';

@@ -5,23 +5,23 @@ import { DomainError } from '../platform/errors.ts';
 import { checkAnswer, readCheckQuery } from './check.ts';
 import { buildTd1Mrz, buildTd3Mrz } from './mrz.ts';
 import type { DocumentView } from './service.ts';
-import type { CheckRow } from './store.ts';
+import type { DocumentRow } from './store.ts';
 
 const NOW = new Date('2026-03-15T12:00:00Z');
 const ita: Actor = { userId: 'u', username: 'ita.frontline', orgId: 'NCB-ITA', orgKind: 'ncb', country: 'ITA', roles: ['frontline'] };
 const td3 = buildTd3Mrz({ issuingState: 'DEU', documentNumber: 'C01X00T47', nationality: 'DEU', lastName: 'Mustermann', firstNames: 'Erika', birthDate: '1964-08-12', sex: 'female', expirationDate: '2027-10-31' });
 
-function row(over: Partial<CheckRow>): CheckRow {
+function row(over: Partial<DocumentRow>): DocumentRow {
   return {
     id: 'doc-1', owner_org: 'NCB-DEU', audience: 'all', audience_orgs: [], denied_orgs: [], tlp: 'AMBER', handling: 'H0', subject: 'other',
     review_at: new Date('2030-01-01'), source: null, reliability: 'B', accuracy: '2', created_by: null, created_at: NOW, updated_at: NOW,
     deleted_at: null, deleted_reason: null, version: 1, number: 'C01X00T47', number_norm: 'C01X00T47', issuing_country: 'DEU', type: 'passport',
     status: 'stolen', holder_person_id: null, holder_names: ['Erika Mustermann', 'Erika Gabler'], holder_birth_date: '1964-08-12', holder_sex: 'F',
     holder_nationality: 'DEU', issue_date: null, expiry_date: null, reported_on: '2025-01-02', reported_place: null, circumstances: 'burglary',
-    cancelled_at: null, cancel_reason: null, sightings: [], ...over,
+    cancelled_at: null, cancel_reason: null, sighting_count: 0, ...over,
   };
 }
-const view = (r: CheckRow) => ({ id: r.id, status: r.status, holder: { personId: null, names: r.holder_names, birthDate: r.holder_birth_date, sex: r.holder_sex, nationality: r.holder_nationality }, sightings: [] }) as unknown as DocumentView;
+const view = (r: DocumentRow) => ({ id: r.id, status: r.status, holder: { personId: null, names: r.holder_names, birthDate: r.holder_birth_date, sex: r.holder_sex, nationality: r.holder_nationality }, sightings: [] }) as unknown as DocumentView;
 
 describe('readCheckQuery', () => {
   it('reads the number and issuing state from a zone (D is Germany)', () => {
@@ -59,20 +59,20 @@ describe('checkAnswer', () => {
   const lookup = readCheckQuery({ mrz: td3 }, NOW);
 
   it('shows a record in full, with the holder from the zone and the record', () => {
-    const a = checkAnswer(ita, lookup, [row({})], view);
+    const a = checkAnswer(ita, lookup, [row({})], new Map(), view);
     expect(a.hit).toBe(true);
     expect(a.matches[0]).toMatchObject({ reference: 'doc-1', visibility: 'full', owner: 'NCB-DEU', message: expect.stringMatching(/recorded as stolen by NCB-DEU/) });
     expect(a.holder).toEqual({ names: ['ERIKA MUSTERMANN', 'Erika Gabler'], birthDates: ['1964-08-12'], sex: 'F', nationality: 'DEU', namesTruncated: false });
   });
 
   it('says only that a record exists, and whom to contact, when the owner withholds it', () => {
-    const a = checkAnswer(ita, lookup, [row({ audience: 'owner' })], view);
+    const a = checkAnswer(ita, lookup, [row({ audience: 'owner' })], new Map(), view);
     expect(a.matches).toEqual([{ reference: 'doc-1', owner: 'NCB-DEU', visibility: 'existence', message: expect.stringContaining('contact NCB-DEU') }]);
     // The holder comes from the zone only: the withheld record adds no name.
     expect(a.holder?.names).toEqual(['ERIKA MUSTERMANN']);
   });
 
   it('drops a row the actor may not learn of, should one reach it', () => {
-    expect(checkAnswer(ita, lookup, [row({ denied_orgs: ['NCB-ITA'] })], view)).toMatchObject({ hit: false, matches: [] });
+    expect(checkAnswer(ita, lookup, [row({ denied_orgs: ['NCB-ITA'] })], new Map(), view)).toMatchObject({ hit: false, matches: [] });
   });
 });

@@ -5,7 +5,7 @@ import { invalid, type FieldProblem } from '../platform/errors.ts';
 import { issuingCountryProblem } from './model.ts';
 import { checkMrz, normaliseCountryCode, normaliseDocumentNumber, type MrzCheck } from './mrz.ts';
 import type { HolderSex } from './record.ts';
-import type { CheckRow, SightingRow } from './store.ts';
+import type { DocumentRow, SightingRow } from './store.ts';
 import type { DocumentView } from './service.ts';
 
 /** A document check: a raw machine-readable zone, or a number with (optionally) its issuing country. */
@@ -74,7 +74,12 @@ export function readCheckQuery(q: DocumentCheckQuery, now = new Date()): CheckLo
   };
 }
 
-function matchOf(actor: Actor, row: CheckRow, view: (row: CheckRow, sightings: SightingRow[]) => DocumentView): CheckMatch | null {
+type View = (row: DocumentRow, sightings: SightingRow[]) => DocumentView;
+
+/** Whether the actor sees a row in full (its sightings are then worth fetching). */
+export const seenInFull = (actor: Actor, row: DocumentRow) => visibilityOf(actor, envelopeFromRow(row)) === 'full';
+
+function matchOf(actor: Actor, row: DocumentRow, sightings: Map<string, SightingRow[]>, view: View): CheckMatch | null {
   const visibility = visibilityOf(actor, envelopeFromRow(row));
   if (visibility === 'none') return null;
   if (visibility === 'existence') {
@@ -83,7 +88,7 @@ function matchOf(actor: Actor, row: CheckRow, view: (row: CheckRow, sightings: S
       message: `A record on this document exists, but its owner does not share the details with you: contact ${row.owner_org}, quoting reference ${row.id}.`,
     };
   }
-  const document = view(row, row.sightings ?? []);
+  const document = view(row, sightings.get(row.id) ?? []);
   const seen = document.sightings?.length ? `; ${document.sightings.length} seen/seized report(s)` : '';
   return {
     reference: row.id, owner: row.owner_org, visibility, document,
@@ -110,9 +115,9 @@ function holderOf(mrz: MrzCheck | null, documents: DocumentView[]): CheckHolder 
   };
 }
 
-/** The answer to a check, from the lookup and the rows the actor may learn of. */
-export function checkAnswer(actor: Actor, lookup: CheckLookup, rows: CheckRow[], view: (row: CheckRow, sightings: SightingRow[]) => DocumentView): DocumentCheck {
-  const matches = rows.map((r) => matchOf(actor, r, view)).filter((m): m is CheckMatch => m !== null);
+/** The answer to a check, from the lookup, the rows the actor may learn of and the sightings it may see. */
+export function checkAnswer(actor: Actor, lookup: CheckLookup, rows: DocumentRow[], sightings: Map<string, SightingRow[]>, view: View): DocumentCheck {
+  const matches = rows.map((r) => matchOf(actor, r, sightings, view)).filter((m): m is CheckMatch => m !== null);
   const { mrz, ...query } = lookup;
   return {
     query,

@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, invalidField, notFound, type FieldProblem
 import type { Platform } from '../platform/platform.ts';
 import type { Identity } from '../identity/service.ts';
 import type { Persons } from '../persons/service.ts';
-import { checkAnswer, readCheckQuery, type DocumentCheck, type DocumentCheckQuery } from './check.ts';
+import { checkAnswer, readCheckQuery, seenInFull, type DocumentCheck, type DocumentCheckQuery } from './check.ts';
 import { issuingCountryProblem, mayRecordStatus } from './model.ts';
 import { normaliseCountryCode, normaliseDocumentNumber } from './mrz.ts';
 import { changedFields, validateDocumentRecord, validateSighting, type DocumentData, type DocumentRecordInput, type SightingInput } from './record.ts';
@@ -284,7 +284,8 @@ export function makeDocuments(p: Platform, identity: Identity, persons: Persons)
     await requirePolice(actor, 'document.check', []);
     const lookup = readCheckQuery(query);
     const rows = lookup.numberNormalised === null ? [] : await store.findForCheck(p.db, actor, lookup.numberNormalised, lookup.issuingCountry);
-    const answer = checkAnswer(actor, lookup, rows, documentView);
+    const withSightings = rows.filter((r) => r.sighting_count > 0 && seenInFull(actor, r)).map((r) => r.id);
+    const answer = checkAnswer(actor, lookup, rows, await store.sightingsOfMany(p.db, actor, withSightings), documentView);
     // The zone itself is personal data: the audit keeps what was looked up, not the traveller's details.
     await recordAudit(p.db, actor, {
       action: 'document.check', recordType: 'document', recordIds: answer.matches.map((m) => m.reference), resultCount: answer.matches.length,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startWorld, TEST_PASSWORD, type World } from '../support/world.ts';
 import { MESSAGES, type Locale } from '../../web/src/i18n/messages/index.ts';
 import type { Messages } from '../../web/src/i18n/messages/en.ts';
@@ -49,7 +49,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function newUserContext(browser: Browser, locale: Locale): Promise<BrowserContext> {
   const context = await browser.newContext({ locale, viewport: { width: 1366, height: 900 }, timezoneId: 'UTC' });
   await context.addInitScript(`if (!localStorage.getItem('vigil.locale')) localStorage.setItem('vigil.locale', ${JSON.stringify(locale)});`);
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   return context;
 }
 
@@ -81,8 +81,8 @@ export async function choose(page: Page, label: string, option: string): Promise
 }
 
 /** Types into a searchable select and takes the first option that contains `text`. */
-export async function chooseSearching(page: Page, label: string, text: string, optionMatch: RegExp): Promise<void> {
-  const input = page.getByRole('combobox', { name: label, exact: true });
+export async function chooseSearching(page: Page, label: string, text: string, optionMatch: RegExp, within?: Locator): Promise<void> {
+  const input = (within ?? page).getByRole('combobox', { name: label, exact: true });
   await input.click();
   await input.fill(text);
   await page.getByRole('option', { name: optionMatch }).first().click();
@@ -111,5 +111,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(200);
   // Toasts come and go; keep them out of the pictures.
   await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
+  await page.evaluate('window.scrollTo(0, 0); if (document.activeElement && document.activeElement.blur) document.activeElement.blur();');
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }

@@ -132,7 +132,7 @@ function LiveToasts() {
   useLiveEvents((e) => {
     if (e.payload?.transient === true) return;
     const d = describeEvent(e, session, i18n);
-    notifications.show({ title: d.title, message: d.detail, color: d.group === 'hit' ? 'red.9' : 'blue.8', autoClose: 8000 });
+    notifications.show({ title: d.title, message: d.detail, color: d.group === 'hit' ? 'red.9' : 'blue.8', autoClose: 8000, closeButtonProps: { 'aria-label': i18n.t('common.close') } });
   });
   return null;
 }

@@ -119,16 +119,26 @@ export function Facts({ rows }: { rows: [string, ReactNode][] }) {
 }
 
 /** Countries by ISO alpha-3 code, named in the user's language. */
+const countryOptionCache = new Map<string, { value: string; label: string }[]>();
+
+/** Every country as an option, named and sorted in the user's language (computed once per language). */
+function useCountryOptions(): { value: string; label: string }[] {
+  const { locale, country } = useI18n();
+  let data = countryOptionCache.get(locale);
+  if (!data) {
+    const collator = new Intl.Collator(locale);
+    data = COUNTRY_CODES.map((c) => ({ value: c, label: `${country(c)} (${c})` })).sort((a, b) => collator.compare(a.label, b.label));
+    countryOptionCache.set(locale, data);
+  }
+  return data;
+}
+
 export function CountrySelect(props: Omit<SelectProps, 'data'>) {
-  const { country } = useI18n();
-  const data = COUNTRY_CODES.map((c) => ({ value: c, label: `${country(c)} (${c})` })).sort((a, b) => a.label.localeCompare(b.label));
-  return <Select searchable clearable data={data} {...props} />;
+  return <Select searchable clearable data={useCountryOptions()} {...props} />;
 }
 
 export function CountryMultiSelect(props: Omit<MultiSelectProps, 'data'>) {
-  const { country } = useI18n();
-  const data = COUNTRY_CODES.map((c) => ({ value: c, label: `${country(c)} (${c})` })).sort((a, b) => a.label.localeCompare(b.label));
-  return <MultiSelect searchable clearable data={data} {...props} />;
+  return <MultiSelect searchable clearable data={useCountryOptions()} {...props} />;
 }
 
 export function OrgMultiSelect(props: Omit<MultiSelectProps, 'data'>) {

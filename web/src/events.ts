@@ -51,7 +51,9 @@ export function describeEvent(e: InboxItem, session: Pick<Session, 'actor' | 'or
   const p = e.payload ?? {};
   const category = categoryOf(e, session.actor.orgId);
   const group = category.startsWith('hit') ? 'hit' : category === 'notice' ? 'notice' : 'other';
-  const name = pick(p, 'recordName', 'name', 'subjectName', 'displayName', 'summary', 'title');
+  let name = pick(p, 'recordName', 'name', 'subjectName', 'displayName', 'summary', 'title');
+  // A notice's title reads "Red notice: NAME" in the server's words; the kind is already in ours.
+  if (group === 'notice' && name && name.includes(': ')) name = name.slice(name.indexOf(': ') + 2);
   const hitId = pick(p, 'hitId') ?? (e.recordType === 'hit' ? e.recordId ?? undefined : undefined);
   const deadline = pick(p, 'replyDueAt', 'deadline', 'replyBy', 'dueAt');
   const { owner, querier } = hitParties(p);

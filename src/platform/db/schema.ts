@@ -197,6 +197,7 @@ export interface DocumentTable extends EnvelopeColumns {
   circumstances: string | null;
   cancelled_at: Timestamp | null;
   cancel_reason: string | null;
+  sighting_count: Generated<number>;
 }
 
 export interface DocumentVersionTable {

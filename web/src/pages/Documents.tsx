@@ -46,7 +46,7 @@ function DocumentCheckPanel({ route }: { route: string }) {
   const screenHref = holder ? `/screening?${new URLSearchParams({ names: holder.names.join(';'), dob: holder.birthDates[0] ?? '', nationality: holder.nationality ?? '' }).toString()}` : undefined;
   return (
     <Section title={t('document.check')}>
-      <form onSubmit={(e) => { void run(e); }}>
+      <form onSubmit={(e) => { void run(e); }} data-testid="document-check-form">
         <Stack gap="xs">
           <SegmentedControl value={via} onChange={(v) => setVia(v as 'mrz' | 'number')} aria-label={t('screening.input')} w="fit-content"
             data={[{ value: 'mrz', label: t('screening.byMrz') }, { value: 'number', label: t('document.byNumber') }]} />

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { api } from '../api/client.ts';
 import { fill, routeFor, ROUTES } from '../api/endpoints.ts';
-import type { Hit, Page } from '../api/types.ts';
+import type { Hit, Page, Person } from '../api/types.ts';
 import { Empty, ErrorNote, Facts, Loading, PageHeader, RecordLink, Section, Unavailable, enumLabel } from '../components.tsx';
 import { useLoad } from '../hooks.ts';
 import { useI18n, type I18n } from '../i18n/index.tsx';
@@ -10,6 +10,7 @@ import { useLiveEvents } from '../live.tsx';
 import { Link, setQuery, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { Explanation } from './Screening.tsx';
+import { primaryName } from './Persons.tsx';
 
 /** A list reply, whether the API pages it ({ items }) or not. */
 export function listOf<T>(reply: Page<T> | T[] | { items?: T[] } | undefined): T[] {
@@ -95,6 +96,9 @@ export function HitPage({ id }: { id: string }) {
   const postRoute = routeFor(catalogue, 'POST', ROUTES.hits.messages);
   const resolveRoute = routeFor(catalogue, 'POST', ROUTES.hits.resolve);
   const hit = useLoad((signal) => (oneRoute ? api.get<Hit>(fill(oneRoute, { id }), undefined, signal) : Promise.resolve(undefined)), [oneRoute, id]);
+  // The owner sees its own record: name it rather than just "person".
+  const ownerSide = hit.data?.side === 'owner' && hit.data.recordType === 'person' ? hit.data.recordId : undefined;
+  const record = useLoad((signal) => (ownerSide ? api.get<Person>(`/persons/${encodeURIComponent(ownerSide)}`, undefined, signal) : Promise.resolve(undefined)), [ownerSide]);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -134,7 +138,7 @@ export function HitPage({ id }: { id: string }) {
     [t('hit.screened'), hitTitle(h, t)],
     ...(q.birthDates?.length ? [[t('person.birthDates'), q.birthDates.map((d) => date(d)).join(', ')] as [string, ReactNode]] : []),
     ...(q.nationalities?.length ? [[t('person.nationalities'), q.nationalities.map((c) => country(c)).join(', ')] as [string, ReactNode]] : []),
-    [t('hit.record'), <RecordLink key="r" type={isOwner ? h.recordType : null} id={h.recordId}>{enumLabel(t, 'recordType', h.recordType)}</RecordLink>],
+    [t('hit.record'), <RecordLink key="r" type={isOwner ? h.recordType : null} id={h.recordId}>{record.data ? primaryName(record.data) : enumLabel(t, 'recordType', h.recordType)}</RecordLink>],
     [t('hit.owner'), orgName(h.ownerOrg)],
     [t('hit.querier'), `${orgName(h.querierOrg)} · ${h.querierName}`],
     [t('common.purpose'), h.purpose ?? '—'],

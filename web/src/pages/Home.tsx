@@ -172,7 +172,7 @@ function ReviewQueue() {
   );
 }
 
-interface RetentionItem { id?: string; recordId?: string; recordType?: string; type?: string; name?: string; title?: string; reviewAt?: string; envelope?: { reviewAt?: string } }
+interface RetentionItem { id?: string; recordId?: string; recordType?: string; type?: string; name?: string; title?: string; reviewAt?: string; overdue?: boolean; envelope?: { reviewAt?: string } }
 
 function RetentionQueue() {
   const { t, date } = useI18n();
@@ -192,7 +192,7 @@ function RetentionQueue() {
         return (
           <Group key={`${id}-${i}`} justify="space-between">
             <Link href={`${base[type] ?? '/persons'}/${fill(':id', { id })}`} className="link">{r.name ?? r.title ?? id}</Link>
-            <Text size="sm">{reviewAt ? date(reviewAt.slice(0, 10)) : '—'}</Text>
+            <Text size="sm" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined}>{reviewAt ? date(reviewAt.slice(0, 10)) : '—'}{r.overdue ? ` · ${t('home.retentionOverdue')}` : ''}</Text>
           </Group>
         );
       })}

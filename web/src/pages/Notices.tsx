@@ -367,7 +367,7 @@ function NoticeHistory({ entries }: { entries: Json[] }) {
             <Table.Tr key={i}>
               <Table.Td>{dateTime(s(h.at) ?? s(h.changedAt))}</Table.Td>
               <Table.Td className="ltr">{s(h.username) ?? s(h.by) ?? s(h.changedBy) ?? '—'}</Table.Td>
-              <Table.Td>{from && to ? `${enumLabel(t, 'status', from)} → ${enumLabel(t, 'status', to)}` : enumLabel(t, 'action', action)}</Table.Td>
+              <Table.Td>{enumLabel(t, 'action', action)}{from && to && from !== to ? ` (${enumLabel(t, 'status', from)} → ${enumLabel(t, 'status', to)})` : ''}</Table.Td>
               <Table.Td>{reasons || '—'}</Table.Td>
             </Table.Tr>
           );
@@ -462,11 +462,39 @@ function draftFrom(n: Notice): Draft {
   d.circumstances = s(c.circumstances) ?? '';
   d.informationSought = s(c.informationSought) ?? ''; d.relatedOffence = s(c.relatedOffence) ?? '';
   d.message = s(c.message) ?? ''; d.purpose = s(c.purpose) ?? 'locate'; d.recipients = (c.recipients as string[] | undefined) ?? [];
+  const ca = obj(c.criminalActivity);
+  if (ca) { d.activityDescription = s(ca.description) ?? ''; d.activityCountries = (ca.countries as string[] | undefined) ?? []; d.activityBasis = s(ca.basis) ?? ''; }
+  const body = obj(c.body);
+  if (body) {
+    d.bodyFoundOn = s(body.foundOn) ?? ''; d.bodyCountry = s(obj(body.place)?.country) ?? ''; d.bodyLocality = s(obj(body.place)?.locality) ?? '';
+    d.bodySex = s(body.sex) ?? ''; d.ageMin = typeof body.estimatedAgeMin === 'number' ? body.estimatedAgeMin : ''; d.ageMax = typeof body.estimatedAgeMax === 'number' ? body.estimatedAgeMax : '';
+    d.bodyHeight = typeof body.heightCm === 'number' ? body.heightCm : ''; d.bodyMarks = ((body.marks as string[] | undefined) ?? []).join('\n'); d.causeOfDeath = s(body.causeOfDeath) ?? '';
+  }
+  const mo = obj(c.modusOperandi);
+  if (mo) {
+    d.crimeType = s(mo.crimeType) ?? ''; d.method = s(mo.method) ?? ''; d.concealment = s(mo.concealment) ?? '';
+    d.route = (mo.route as string[] | undefined) ?? []; d.indicators = ((mo.indicators as string[] | undefined) ?? []).join('\n');
+  }
+  if (Array.isArray(c.assets)) {
+    d.assets = (c.assets as Json[]).map((a) => ({
+      type: s(a.type) ?? 'other', description: s(a.description) ?? '', country: s(a.country) ?? '',
+      amount: typeof obj(a.estimatedValue)?.amount === 'number' ? (obj(a.estimatedValue)!.amount as number) : '', currency: s(obj(a.estimatedValue)?.currency) ?? '',
+    }));
+  }
+  const threat = obj(c.threat);
+  if (threat) { d.threatNature = s(threat.nature) ?? 'person'; d.threatDescription = s(threat.description) ?? ''; d.actionAdvised = s(threat.actionAdvised) ?? ''; }
+  if (s(c.expiresAt)) d.expiresAt = s(c.expiresAt)!.slice(0, 16);
+  const sanctions = obj(c.sanctions);
+  if (sanctions) { d.committee = s(sanctions.committee) ?? ''; d.sanctionsReference = s(sanctions.reference) ?? ''; d.measures = (sanctions.measures as string[] | undefined) ?? []; }
+  const entity = obj(c.entity);
+  if (entity) { d.entityName = s(entity.name) ?? ''; d.entityAliases = ((entity.aliases as string[] | undefined) ?? []).join(', '); d.entityCountry = s(entity.country) ?? ''; }
   return d;
 }
 
-/** The notice content the API takes, for the chosen kind. */
-function contentFrom(d: Draft): Json {
+/** The notice content the API takes, for the chosen kind; references the form does not edit (photos, DNA, prints) are kept. */
+function contentFrom(d: Draft, original?: Json): Json {
+  const originalSubject = obj(original?.subject);
+  const originalBody = obj(original?.body);
   const subject = {
     names: d.names.filter((x) => x.value.trim()).map((x) => ({ value: x.value.trim(), kind: x.kind, script: x.script })),
     ...(d.sex ? { sex: d.sex } : {}),
@@ -475,7 +503,7 @@ function contentFrom(d: Draft): Json {
     nationalities: d.nationalities,
     identifiers: d.identifiers.filter((x) => x.value.trim()).map((x) => ({ type: x.type, value: x.value.trim(), ...(x.country ? { country: x.country } : {}) })),
     distinguishingMarks: lines(d.marks),
-    photoRefs: [],
+    photoRefs: (originalSubject?.photoRefs as string[] | undefined) ?? [],
     ...(commaList(d.languages).length ? { languages: commaList(d.languages) } : {}),
     ...(d.heightCm !== '' ? { heightCm: Number(d.heightCm) } : {}),
   };
@@ -499,7 +527,10 @@ function contentFrom(d: Draft): Json {
       body: {
         foundOn: d.bodyFoundOn, place: place(d.bodyCountry, d.bodyLocality), ...(d.bodySex ? { sex: d.bodySex } : {}),
         ...(d.ageMin !== '' ? { estimatedAgeMin: Number(d.ageMin) } : {}), ...(d.ageMax !== '' ? { estimatedAgeMax: Number(d.ageMax) } : {}),
-        ...(d.bodyHeight !== '' ? { heightCm: Number(d.bodyHeight) } : {}), marks: lines(d.bodyMarks), ...(d.causeOfDeath.trim() ? { causeOfDeath: d.causeOfDeath } : {}), photoRefs: [],
+        ...(d.bodyHeight !== '' ? { heightCm: Number(d.bodyHeight) } : {}), marks: lines(d.bodyMarks), ...(d.causeOfDeath.trim() ? { causeOfDeath: d.causeOfDeath } : {}),
+        ...(s(originalBody?.dnaProfileRef) ? { dnaProfileRef: s(originalBody?.dnaProfileRef) } : {}),
+        ...(s(originalBody?.fingerprintsRef) ? { fingerprintsRef: s(originalBody?.fingerprintsRef) } : {}),
+        photoRefs: (originalBody?.photoRefs as string[] | undefined) ?? [],
       },
     };
     case 'purple': return { ...base, modusOperandi: { crimeType: d.crimeType, method: d.method, ...(d.concealment.trim() ? { concealment: d.concealment } : {}), route: d.route, indicators: lines(d.indicators) } };
@@ -545,7 +576,7 @@ function NoticeForm({ notice, createRoute }: { notice?: Notice; createRoute: str
     setError(null);
     setProblems([]);
     try {
-      const body = { notice: contentFrom(d), envelope: envelopeInput(env) };
+      const body = { notice: contentFrom(d, notice ? contentOf(notice) : undefined), envelope: envelopeInput(env) };
       const saved = notice
         ? await api.patch<Notice>(`/notices/${encodeURIComponent(notice.id)}`, { ...body, ...(typeof notice.version === 'number' ? { expectedVersion: notice.version } : {}) })
         : await api.post<Notice>(createRoute, body);

@@ -7,7 +7,7 @@ import {
 } from '../components.tsx';
 import { EnvelopeFields, envelopeDraft, envelopeInput, type EnvelopeDraft } from '../envelope.tsx';
 import { useLoad } from '../hooks.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, navigate, setQuery, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -83,8 +83,20 @@ export function PersonListPage() {
   );
 }
 
+/** A history line in the user's words; the API words it in English ("changed names, sex"). */
+export function describeChange(change: string, t: (k: MessageKey, v?: Record<string, string | number>) => string, date: (d: string) => string, list: (v: string[]) => string): string {
+  let m: RegExpExecArray | null;
+  if (change === 'created') return t('change.created');
+  if (change === 'deleted') return t('change.deleted');
+  if ((m = /^changed (.+)$/.exec(change))) return t('change.changed', { fields: list(m[1].split(/,\s*/).map((f) => enumLabel(t, 'field', f))) });
+  if ((m = /^renewed until (\d{4}-\d{2}-\d{2})$/.exec(change))) return t('change.renewed', { date: date(m[1]) });
+  if ((m = /^reported (\w+)$/.exec(change))) return t('change.reported', { status: enumLabel(t, 'docStatus', m[1]) });
+  if ((m = /^cancelled (\w+)$/.exec(change))) return t('change.cancelled', { status: enumLabel(t, 'docStatus', m[1]) });
+  return change;
+}
+
 export function History({ entries, orgName }: { entries: HistoryEntry[]; orgName?: (id: string) => string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, date, list } = useI18n();
   if (!entries.length) return <Empty>{t('history.none')}</Empty>;
   return (
     <Table data-testid="history">
@@ -95,7 +107,7 @@ export function History({ entries, orgName }: { entries: HistoryEntry[]; orgName
             <Table.Td>{h.version}</Table.Td>
             <Table.Td>{dateTime(h.changedAt)}</Table.Td>
             <Table.Td>{orgName ? orgName(h.changedBy) : h.changedBy}</Table.Td>
-            <Table.Td>{h.change}</Table.Td>
+            <Table.Td>{describeChange(h.change, t, date, list)}</Table.Td>
             <Table.Td>{h.reason ?? '—'}</Table.Td>
           </Table.Tr>
         ))}
@@ -234,8 +246,11 @@ function draftOf(p?: Person): PersonDraft {
 
 const splitList = (s: string, sep: RegExp) => s.split(sep).map((x) => x.trim()).filter(Boolean);
 
-function personInput(d: PersonDraft, photos: string[]): Partial<PersonData> {
-  const description: PersonData['description'] = {};
+/** The person as the API takes it; what the form does not show (more places of birth, description notes) is kept as it was. */
+function personInput(d: PersonDraft, original?: Person): Partial<PersonData> {
+  const description: PersonData['description'] = original?.description.notes ? { notes: original.description.notes } : {};
+  const photos = original?.photos ?? [];
+  const otherBirthPlaces = original?.birthPlaces.slice(1) ?? [];
   if (d.heightCm !== '') description.heightCm = Number(d.heightCm);
   if (d.weightKg !== '') description.weightKg = Number(d.weightKg);
   for (const k of ['eyes', 'hair', 'build'] as const) if (d[k].trim()) description[k] = d[k].trim();
@@ -243,7 +258,10 @@ function personInput(d: PersonDraft, photos: string[]): Partial<PersonData> {
     names: d.names.filter((n) => n.value.trim() || d.names.length === 1).map((n) => ({ value: n.value, kind: n.kind as PersonData['names'][number]['kind'], ...(n.script.trim() ? { script: n.script.trim() } : {}) })),
     sex: d.sex as PersonData['sex'],
     birthDates: splitList(d.birthDates, /[,;\s]+/),
-    birthPlaces: d.birthPlace.trim() || d.birthCountry ? [{ ...(d.birthPlace.trim() ? { place: d.birthPlace.trim() } : {}), ...(d.birthCountry ? { country: d.birthCountry } : {}) }] : [],
+    birthPlaces: [
+      ...(d.birthPlace.trim() || d.birthCountry ? [{ ...(d.birthPlace.trim() ? { place: d.birthPlace.trim() } : {}), ...(d.birthCountry ? { country: d.birthCountry } : {}) }] : []),
+      ...otherBirthPlaces,
+    ],
     nationalities: d.nationalities,
     identifiers: d.identifiers.filter((i) => i.value.trim() || i.kind.trim()).map((i) => ({ kind: i.kind.trim(), value: i.value.trim(), ...(i.country ? { country: i.country } : {}) })),
     description,
@@ -278,7 +296,7 @@ function PersonForm({ person }: { person?: Person }) {
     setError(null);
     setProblems([]);
     try {
-      const body = { person: personInput(draft, person?.photos ?? []), envelope: envelopeInput(env) };
+      const body = { person: personInput(draft, person), envelope: envelopeInput(env) };
       const saved = person
         ? await api.patch<Person>(`/persons/${person.id}`, { ...body, expectedVersion: person.version, ...(reason.trim() ? { reason: reason.trim() } : {}) })
         : await api.post<Person>('/persons', body);

@@ -9,6 +9,7 @@ import { CountrySelect, ErrorNote, PageHeader, RecordLink, SubjectBadge, Unavail
 import { useI18n, type I18n } from '../i18n/index.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { BiometricScreening, offersBiometrics } from './Biometrics.tsx';
 
 type Mode = 'frontline' | 'analyst';
 
@@ -293,7 +294,7 @@ function ManifestScreening({ route }: { route: string }) {
       <Text size="sm" className="ltr mono">name,birth_date,nationality,sex,document_number</Text>
       <form onSubmit={(e) => { void run(e); }}>
         <Group align="flex-end">
-          <FileInput label={t('manifest.file')} accept=".csv,text/csv" value={file} onChange={setFile} w={320} clearable placeholder={t('manifest.choose')} name="manifest" />
+          <FileInput label={t('manifest.file')} accept=".csv,text/csv" value={file} onChange={setFile} w={320} clearable clearButtonProps={{ 'aria-label': t('common.clear') }} placeholder={t('manifest.choose')} name="manifest" />
           <Button type="submit" disabled={!file} loading={busy}>{t('manifest.screen')}</Button>
         </Group>
       </form>
@@ -348,9 +349,11 @@ export function ScreeningPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="person">{t('screening.person')}</Tabs.Tab>
           <Tabs.Tab value="manifest">{t('screening.manifest')}</Tabs.Tab>
+          {offersBiometrics(catalogue) ? <Tabs.Tab value="biometrics">{t('bio.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="person">{person ? <PersonScreening route={person} /> : <Unavailable what={t('screening.title')} />}</Tabs.Panel>
         <Tabs.Panel value="manifest">{manifest ? <ManifestScreening route={manifest} /> : <Unavailable what={t('screening.manifest')} />}</Tabs.Panel>
+        <Tabs.Panel value="biometrics"><BiometricScreening /></Tabs.Panel>
       </Tabs>
     </>
   );

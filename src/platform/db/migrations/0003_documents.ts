@@ -45,7 +45,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       reported_place text,
       circumstances text,
       cancelled_at timestamptz,
-      cancel_reason text
+      cancel_reason text,
+      -- Seen / seized reports of this document, so a check looks them up only when there are some.
+      sighting_count integer not null default 0
     )`.execute(db);
   // One live record per document. Its leading column is the normalised number, so the same index
   // answers a document check (by number, or number and country) with a single probe.
