@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -6,6 +7,12 @@ import {
 } from './support.ts';
 import { TEST_PASSWORD, type TestUser } from '../support/world.ts';
 import { fingerprintFile } from '../../src/biometrics/reference-data.ts';
+
+/** A neutral placeholder portrait (a grey silhouette), drawn here rather than taken from anyone's photograph. */
+const portrait = () => sharp(Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="300"><rect width="240" height="300" fill="#dee2e6"/>'
+  + '<circle cx="120" cy="110" r="58" fill="#868e96"/><path d="M20 300 C20 200 220 200 220 300 Z" fill="#868e96"/></svg>',
+)).png().toBuffer();
 
 export interface FlowOptions {
   locale: Locale;
@@ -104,11 +111,16 @@ export async function defineWorkbenchFlow(opts: FlowOptions): Promise<void> {
         await chooseSearching(pageA, m['person.nationalities'], 'MAR', /\(MAR\)/);
         await choose(pageA, m['person.sex'], m['sex.M']);
         await choose(pageA, m['envelope.audience'], audience);
+        if (audience === m['audience.all']) {
+          await pageA.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: await portrait() });
+          await pageA.getByRole('img', { name: m['person.photoN'].replace('{n}', '1') }).waitFor();
+        }
         if (audience === m['audience.all'] && shoot('person-form')) await screenshot(pageA, shotName('person-form'));
         await pageA.getByRole('button', { name: m['persons.create'] }).click();
         await pageA.getByRole('heading', { level: 1, name }).waitFor();
         await pageA.getByTestId('history').waitFor();
       }
+      await pageA.getByTestId('photos').getByRole('img').first().waitFor();
       await axe(pageA, 'person record');
       if (shoot('person-record')) await screenshot(pageA, shotName('person-record'));
     });

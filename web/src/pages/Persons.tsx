@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ActionIcon, Button, Card, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { api, ApiError, messagesFor, type FieldProblem } from '../api/client.ts';
+import { ActionIcon, Button, Card, Fieldset, FileInput, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { api, ApiError, messagesFor, send, type FieldProblem } from '../api/client.ts';
 import { NAME_KINDS, SEXES, SUBJECTS, type HistoryEntry, type Page, type Person, type PersonData } from '../api/types.ts';
 import {
   CountryMultiSelect, CountrySelect, Empty, EnvelopeSummary, ErrorNote, Facts, Loading, PageHeader, Pager, Section, SubjectBadge, TlpBadge, enumLabel,
@@ -183,6 +183,11 @@ export function PersonPage({ id }: { id: string }) {
         {mine && dueSoon ? <Button variant="default" onClick={() => setDialog('renew')}>{t('persons.renew')}</Button> : null}
         {mine ? <Button color="red.9" variant="outline" onClick={() => setDialog('delete')}>{t('common.delete')}</Button> : null}
       </PageHeader>
+      {p.photos.length ? (
+        <Group mb="md" data-testid="photos">
+          {p.photos.map((h, i) => <img key={h} src={`/api/v1/photos/${h}`} alt={t('person.photoN', { n: i + 1 })} height={140} style={{ borderRadius: 4 }} />)}
+        </Group>
+      ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section title={t('person.identity')}><Facts rows={rows} /></Section>
         <Section title={t('envelope.legend')}><EnvelopeSummary envelope={p.envelope} /></Section>
@@ -222,6 +227,8 @@ interface PersonDraft {
   marks: string;
   languages: string;
   notes: string;
+  /** SHA-256 of each photo, as POST /photos returned it. */
+  photos: string[];
 }
 
 function draftOf(p?: Person): PersonDraft {
@@ -241,6 +248,7 @@ function draftOf(p?: Person): PersonDraft {
     marks: p?.marks.join('\n') ?? '',
     languages: p?.languages.join(', ') ?? '',
     notes: p?.notes ?? '',
+    photos: p?.photos ?? [],
   };
 }
 
@@ -249,7 +257,7 @@ const splitList = (s: string, sep: RegExp) => s.split(sep).map((x) => x.trim()).
 /** The person as the API takes it; what the form does not show (more places of birth, description notes) is kept as it was. */
 function personInput(d: PersonDraft, original?: Person): Partial<PersonData> {
   const description: PersonData['description'] = original?.description.notes ? { notes: original.description.notes } : {};
-  const photos = original?.photos ?? [];
+  const photos = d.photos;
   const otherBirthPlaces = original?.birthPlaces.slice(1) ?? [];
   if (d.heightCm !== '') description.heightCm = Number(d.heightCm);
   if (d.weightKg !== '') description.weightKg = Number(d.weightKg);
@@ -369,6 +377,7 @@ function PersonForm({ person }: { person?: Person }) {
             <Textarea label={t('person.marks')} description={t('person.marksHint')} value={draft.marks} onChange={(e) => set('marks', e.currentTarget.value)} error={err('marks')} autosize minRows={2} />
             <TextInput label={t('person.languages')} description={t('person.languagesHint')} value={draft.languages} onChange={(e) => set('languages', e.currentTarget.value)} error={err('languages')} />
           </SimpleGrid>
+          <PhotoField photos={draft.photos} onChange={(v) => set('photos', v)} error={err('photos')} />
           <Textarea label={t('person.notes')} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={err('notes')} autosize minRows={2} />
           <EnvelopeFields value={env} onChange={setEnv} problems={problems} />
           {person ? <TextInput label={t('common.reasonForChange')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason') ?? err('expectedVersion')} /> : null}
@@ -379,6 +388,38 @@ function PersonForm({ person }: { person?: Person }) {
         </Stack>
       </form>
     </>
+  );
+}
+
+/** Photos of a person: uploaded one by one (JPEG, PNG or WebP), referenced by their SHA-256. */
+function PhotoField({ photos, onChange, error }: { photos: string[]; onChange(v: string[]): void; error?: string }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const upload = async (file: File | null) => {
+    if (!file) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const res = await send('POST', '/photos', { body: file, contentType: file.type || 'image/jpeg' });
+      const { sha256 } = (await res.json()) as { sha256: string };
+      if (!photos.includes(sha256)) onChange([...photos, sha256]);
+    } catch (e) { setProblem(e); } finally { setBusy(false); }
+  };
+  return (
+    <Fieldset legend={t('person.photos')}>
+      <ErrorNote error={problem} />
+      {error ? <Text c="red.9" size="sm" role="alert">{error}</Text> : null}
+      <Group align="flex-end">
+        {photos.map((h, i) => (
+          <Stack key={h} gap={4} align="center">
+            <img src={`/api/v1/photos/${h}`} alt={t('person.photoN', { n: i + 1 })} width={88} height={88} style={{ objectFit: 'cover', borderRadius: 4 }} />
+            <Button size="compact-xs" variant="default" onClick={() => onChange(photos.filter((x) => x !== h))} aria-label={t('person.removePhoto', { n: i + 1 })}>×</Button>
+          </Stack>
+        ))}
+        <FileInput label={t('person.addPhoto')} accept="image/jpeg,image/png,image/webp" value={null} onChange={(f) => { void upload(f); }} placeholder={t('manifest.choose')} w={220} disabled={busy} />
+      </Group>
+    </Fieldset>
   );
 }
 
