@@ -15,6 +15,7 @@ if (process.env.VIGIL_BENCH_DATABASE_URL) await benchApi({ seconds: quick ? 3 : 
 
 const scripts: [string, string[]][] = [
   ['bench/documents.ts', quick ? ['--documents', '100000'] : ['--documents', '1000000']],
+  ['bench/imports.ts', quick ? ['--persons', '20000'] : ['--persons', '100000']],
   ['bench/fingerprints.ts', quick ? ['--templates', '10000'] : []],
   ['bench/screening.ts', quick ? ['--names', '100000'] : ['--names', '1000000']],
   ['bench/faces.ts', []],

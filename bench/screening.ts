@@ -4,6 +4,9 @@
 // latency, throughput, recall@20 and the time to screen a 300-person manifest.
 import os from 'node:os';
 import { ScreeningIndex } from '../src/screening/index.ts';
+import { WorkerIndex } from '../src/screening/pool.ts';
+import type { PersonFacts } from '../src/screening/score.ts';
+import type { SearchOptions } from '../src/screening/index.ts';
 import type { ScreeningEntry } from '../src/screening/index.ts';
 import { createRng, perturbedQuery, PERTURBATIONS, syntheticPerson } from '../src/screening/synthetic.ts';
 import type { Perturbation } from '../src/screening/synthetic.ts';
@@ -17,6 +20,7 @@ const N = arg('names', 1_000_000);
 const QUERIES = arg('queries', 1000);
 const SEED = arg('seed', 7);
 const SHORTLIST = arg('shortlist', 0) || undefined;
+const WORKERS = arg('workers', Math.min(2, os.availableParallelism()));
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const progress = (msg: string): void => { process.stderr.write(`${msg}\n`); };
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -132,3 +136,40 @@ for (const traveller of manifest) if (index.search(traveller, { limit: 5, use: '
 console.log(`\n300-person manifest screened in ${(performance.now() - t).toFixed(0)} ms (${hits} with at least one frontline candidate)`);
 const end = memory();
 console.log(`final heap ${mb(end.heap)}, RSS ${mb(end.rss)}`);
+
+// ---- replicas in worker threads, as the server runs them ----------------------------------------
+if (WORKERS > 0) {
+  console.log(`\n${WORKERS} worker-thread replicas (VIGIL_SCREENING_WORKERS=${WORKERS}), as \`vigil serve\` screens:`);
+  const pool = new WorkerIndex(WORKERS);
+  t = performance.now();
+  for (let i = 0; i < N; i += 5000) {
+    pool.add(entries.slice(i, i + 5000));
+    // Wait now and then so the copies in flight stay small.
+    if (i % 100_000 === 0) await pool.size();
+  }
+  const size = await pool.size();
+  console.log(`  replicas built in ${((performance.now() - t) / 1000).toFixed(1)} s (${size.toLocaleString('en')} records each, in parallel)`);
+  /** Runs searches with `concurrency` in flight; returns wall seconds and each one's latency. */
+  const run = async (items: { query: PersonFacts; options: SearchOptions }[], concurrency: number) => {
+    const lat: number[] = [];
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        const s0 = performance.now();
+        await pool.search(item.query, item.options);
+        lat.push(performance.now() - s0);
+      }
+    }));
+    return { seconds: (performance.now() - t0) / 1000, lat: lat.sort((a, b) => a - b) };
+  };
+  await run(queries.slice(0, 50).map((q) => ({ query: { names: [q.text] }, options: {} })), WORKERS);
+  const single = await run(queries.map((q) => ({ query: { names: [q.text] }, options: { limit: 20, shortlist: SHORTLIST } })), 1);
+  console.log(`  one at a time: ${ms(single.lat)} (includes the message round trip)`);
+  const busy = await run(queries.map((q) => ({ query: { names: [q.text] }, options: { limit: 20, shortlist: SHORTLIST } })), WORKERS * 2);
+  console.log(`  ${WORKERS * 2} in flight: ${(QUERIES / busy.seconds).toFixed(0)} screenings/s on ${os.cpus().length} cores; ${ms(busy.lat)}`);
+  const m = await run(manifest.map((traveller) => ({ query: traveller, options: { limit: 5, use: 'frontline' as const, shortlist: SHORTLIST } })), WORKERS * 2);
+  console.log(`  300-person manifest screened in ${(m.seconds * 1000).toFixed(0)} ms`);
+  await pool.close();
+}

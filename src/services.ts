@@ -13,11 +13,14 @@ import type { Platform } from './platform/platform.ts';
 export function makeServices(p: Platform) {
   const identity = makeIdentity(p);
   const persons = makePersons(p, identity);
-  const documents = makeDocuments(p, identity, persons);
-  const imports = makeImports(p, { persons });
-  const notices = makeNotices(p, identity);
   const hits = makeHits(p);
-  const retention = makeRetention(p, { persons, notices });
+  const documents = makeDocuments(p, identity, persons, hits);
+  const notices = makeNotices(p, identity);
+  const imports = makeImports(p, { persons, documents, notices });
+  // Hits name the records they are about, as each viewer may see them.
+  hits.describeWith('document', documents.describeRecords);
+  hits.describeWith('notice', notices.describeRecords);
+  const retention = makeRetention(p, { persons, documents, notices });
   const screening = makeScreening(p, { hits, notices });
   const biometrics = makeBiometrics(p, { identity, hits });
   return {
@@ -36,7 +39,7 @@ export function makeServices(p: Platform) {
       await biometrics.start(onProgress);
     },
     async stop(): Promise<void> {
-      screening.stop();
+      await screening.stop();
       biometrics.stop();
     },
   };

@@ -5,7 +5,7 @@ import { buildTd3Mrz } from '../src/documents/mrz.ts';
 import { engines, startWorld, type TestUser, type World } from './support/world.ts';
 
 interface Json { [k: string]: unknown }
-interface MatchJson { reference: string; owner: string; visibility: string; message: string; document?: Json & { status: string; sightings?: Json[] } }
+interface MatchJson { reference: string; owner: string; visibility: string; message: string; hitId: string | null; document?: Json & { status: string; sightings?: Json[] } }
 interface CheckJson { hit: boolean; matches: MatchJson[]; holder: { names: string[]; birthDates: string[]; sex: string | null; nationality: string | null } | null; mrz: { valid: boolean; format: string | null; errors: { field: string; expected?: string; found?: string }[]; fields: Json } | null; query: Json }
 
 let serial = 0;
@@ -211,7 +211,7 @@ describe.each(engines())('travel and identity documents on %s', (engine) => {
 
       const theirs = await check(itaFrontline, { number, issuingCountry: 'FRA' });
       expect(theirs.hit).toBe(true);
-      expect(theirs.matches).toEqual([{ reference: id, owner: 'NCB-FRA', visibility: 'existence', message: expect.stringMatching(/exists.*contact NCB-FRA/) }]);
+      expect(theirs.matches).toEqual([{ reference: id, owner: 'NCB-FRA', visibility: 'existence', hitId: expect.any(String), message: expect.stringMatching(/exists.*contact NCB-FRA/) }]);
       expect(theirs.holder).toBeNull();
       const text = JSON.stringify(theirs);
       for (const secret of ['Secret Holder', 'stolen', 'Lyon', '1970-01-01']) expect(text).not.toContain(secret);
@@ -234,7 +234,7 @@ describe.each(engines())('travel and identity documents on %s', (engine) => {
       const number = freshNumber('LS');
       const id = await reported(fra, passport(number), { audience: 'listed', audienceOrgs: ['NCB-ITA'] });
       expect((await check(itaFrontline, { number })).matches[0].visibility).toBe('full');
-      expect((await check(esp, { number })).matches[0]).toEqual({ reference: id, owner: 'NCB-FRA', visibility: 'existence', message: expect.any(String) });
+      expect((await check(esp, { number })).matches[0]).toEqual({ reference: id, owner: 'NCB-FRA', visibility: 'existence', hitId: expect.any(String), message: expect.any(String) });
       expect((await w.call(itaFrontline, 'GET', `/api/v1/documents?number=${number}`)).json().total).toBe(1);
       expect((await w.call(esp, 'GET', `/api/v1/documents?number=${number}`)).json().total).toBe(0);
     });

@@ -20,7 +20,7 @@ export async function capabilityRoutes(api: Api, p: Platform, s: Services): Prom
   noticeRoutes(api, s.notices);
   documentRoutes(api, s.documents);
   importRoutes(api, p, s.imports);
-  exportRoutes(api, s.persons);
+  exportRoutes(api, s);
   screeningRoutes(api, s.screening);
   hitRoutes(api, s.hits);
   biometricRoutes(api, s.biometrics);

@@ -15,7 +15,7 @@ import { runWithContext } from '../platform/context.ts';
 import { IMPORT_KINDS, type ImportFormat, type ImportKind } from '../imports/model.ts';
 import { progressBar } from './progress.ts';
 import { readLocalControl } from './local-control.ts';
-import { loadDemoWorld, DEMO_PASSWORD, SMALL_WORLD } from './demo.ts';
+import { loadDemoWorld, describeDemoWorld, demoProgress, DEMO_PASSWORD, DEMO_SEED, SMALL_WORLD } from './demo.ts';
 
 const config = loadConfig();
 const program = new Command('vigil').description('Vigil: share and check criminal information across police services');
@@ -51,18 +51,24 @@ program.command('migrate').description('bring the database schema up to date').a
 
 program.command('demo').description('load a demo world into an empty database (bigger ones for benchmarks)')
   .option('--persons <n>', 'persons', String(SMALL_WORLD.persons)).option('--documents <n>', 'documents', String(SMALL_WORLD.documents))
-  .option('--notices <n>', 'notices', String(SMALL_WORLD.notices))
-  .action((o: { persons: string; documents: string; notices: string }) => withServices(async ({ platform, services }) => {
+  .option('--notices <n>', 'notices', String(SMALL_WORLD.notices)).option('--seed <seed>', 'world seed: the same seed gives the same world', DEMO_SEED)
+  .action((o: { persons: string; documents: string; notices: string; seed: string }) => withServices(async ({ platform, services }) => {
     if ((await services.identity.countUsers()) > 0) throw new Error('The database already has users; the demo world loads only into an empty one.');
-    const size = { persons: Number(o.persons), documents: Number(o.documents), notices: Number(o.notices) };
-    const bars = new Map<string, ReturnType<typeof progressBar>>();
+    const count = (v: string, what: string) => {
+      const n = Number(v.replace(/_/g, ''));
+      if (!Number.isInteger(n) || n < 0) throw new Error(`--${what} must be a whole number, got "${v}"`);
+      return n;
+    };
+    const size = { persons: count(o.persons, 'persons'), documents: count(o.documents, 'documents'), notices: count(o.notices, 'notices') };
+    if (size.notices > 0 && size.persons === 0) throw new Error('Notices are about persons: give --persons too.');
     const started = Date.now();
-    const { users } = await loadDemoWorld(platform, services, size, (what, done, total) => {
-      if (!bars.has(what)) bars.set(what, progressBar(what, total));
-      bars.get(what)!.update(done);
-    });
-    for (const b of bars.values()) b.stop();
-    console.log(`Demo world loaded in ${((Date.now() - started) / 1000).toFixed(1)} s. Users (password ${DEMO_PASSWORD}): ${users.map((u) => u.username).join(', ')}`);
+    const phases = demoProgress();
+    const world = await loadDemoWorld(platform, services, size, { seed: o.seed, onProgress: phases.update });
+    phases.stop();
+    const secs = (Date.now() - started) / 1000;
+    console.log(`Demo world loaded in ${secs.toFixed(1)} s: ${describeDemoWorld(world)}`);
+    for (const [phase, s] of phases.seconds()) console.log(`  ${phase}: ${s.toFixed(1)} s${phase === 'documents' || phase === 'persons' ? ` (${Math.round(size[phase] / Math.max(s, 0.001)).toLocaleString('en')}/s)` : ''}`);
+    console.log(`Users (password ${DEMO_PASSWORD}): ${world.users.map((u) => u.username).join(', ')}`);
   }));
 
 const users = program.command('users').description('manage users');
@@ -95,13 +101,13 @@ users.command('reset-password <username>').description('set a new password (gene
 
 program.command('import <file>').description('import records from NDJSON or CSV in transactional batches, with a progress bar')
   .requiredOption('--as <username>', 'the user the records are imported as (their organisation owns them)')
-  .option('--kind <kind>', 'persons', 'persons').option('--format <format>', 'ndjson or csv (default: from the file name)')
+  .option('--kind <kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`, 'persons').option('--format <format>', 'ndjson or csv (default: from the file name)')
   .option('--batch <n>', 'lines per transactional batch', '1000').option('--purpose <text>', 'why, for the audit log')
   .action((file: string, o: { as: string; kind: string; format?: string; batch: string; purpose?: string }) => withServices(async ({ services }) => {
     const actor = await services.identity.actorForUsername(o.as);
     if (!actor) throw new Error(`No user ${o.as}`);
     const format = (o.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson')) as ImportFormat;
-    if (o.kind !== 'persons') throw new Error(`--kind must be one of: ${IMPORT_KINDS.join(', ')}`);
+    if (!(IMPORT_KINDS as readonly string[]).includes(o.kind)) throw new Error(`--kind must be one of: ${IMPORT_KINDS.join(', ')}`);
     const text = fs.readFileSync(file, 'utf8');
     const bar = progressBar(`importing ${o.kind}`, 0);
     const started = Date.now();

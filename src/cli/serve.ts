@@ -2,7 +2,7 @@ import type { Config } from '../platform/config.ts';
 import { closePlatform, openPlatform } from '../platform/boot.ts';
 import { makeServices } from '../services.ts';
 import { buildApi } from '../api/server.ts';
-import { DEMO_PASSWORD, loadDemoWorld, SMALL_WORLD } from './demo.ts';
+import { DEMO_PASSWORD, demoProgress, describeDemoWorld, loadDemoWorld, SMALL_WORLD, type DemoLoadReport } from './demo.ts';
 import { progressBar } from './progress.ts';
 import { removeLocalControl, writeLocalControl } from './local-control.ts';
 
@@ -12,12 +12,16 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   const services = makeServices(platform);
   await services.identity.seedOrganisations();
   let demoUsers: string[] = [];
+  let demoSample: DemoLoadReport['sample'] = null;
   if (opts.demo && (await services.identity.countUsers()) === 0) {
     process.stderr.write('Empty database: loading the demo world…\n');
-    const bar = progressBar('demo world', SMALL_WORLD.persons);
-    const world = await loadDemoWorld(platform, services, SMALL_WORLD, (what, done) => { if (what === 'persons') bar.update(done); });
-    bar.stop();
+    const started = performance.now();
+    const phases = demoProgress();
+    const world = await loadDemoWorld(platform, services, SMALL_WORLD, { onProgress: phases.update });
+    phases.stop();
+    process.stderr.write(`Demo world loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${describeDemoWorld(world)}\n`);
     demoUsers = world.users.map((u) => u.username);
+    demoSample = world.sample;
   }
   const embedded = !config.databaseUrl;
   const control = embedded ? writeLocalControl(config.dataDir, config.port) : undefined;
@@ -41,6 +45,10 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
     for (let i = 0; i < countries.length; i += 12) lines.push(`    ${countries.slice(i, i + 12).join(' ')}`);
     lines.push(`  ${demoUsers.filter((u) => !/\.(officer|frontline|analyst|admin)$/.test(u) || u.startsWith('secretariat')).join('  ')}`);
     lines.push('  e.g. fra.officer, ita.frontline, secretariat.reviewer');
+    if (demoSample) {
+      lines.push(`Try a document check (Documents page, or POST /api/v1/documents/check) with this stolen ${demoSample.issuingCountry} passport's zone:`);
+      lines.push(...demoSample.mrz.split('\n').map((l) => `  ${l}`));
+    }
   } else if (opts.demo) {
     lines.push(`Demo logins, if this database holds the demo world: fra.officer, ita.frontline, secretariat.reviewer, … (password ${DEMO_PASSWORD})`);
   }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, validateDocumentInput } from '../documents/model.ts';
+import { checkMrz } from '../documents/mrz.ts';
 import type { DemoDocument } from './documents.ts';
-import { documentAt, generateDocuments } from './documents.ts';
+import { RECOVERED_EVERY, SIGHTING_EVERY, demoCircumstances, demoMrz, demoRecovery, demoSighting, documentAt, generateDocuments } from './documents.ts';
 import { personAt } from './persons.ts';
 
 const take = (seed: number, count: number, personCount = 1000): DemoDocument[] => [...generateDocuments({ seed, count, personCount })];
@@ -52,6 +53,41 @@ describe('generateDocuments', () => {
       if (born) expect(d.issueDate!.slice(0, 4) > born || d.issueDate!.slice(0, 4) === '2024').toBe(true);
     }
     expect(take(3, 100, 0).every((d) => d.holder === undefined)).toBe(true);
+  });
+
+  it('prints a valid machine-readable zone on passports and cards with a holder', () => {
+    const now = new Date('2025-06-01T00:00:00Z');
+    let zones = 0;
+    for (const d of docs.slice(0, 3000)) {
+      const mrz = demoMrz(d);
+      if (d.type === 'stolen_blank' || d.type === 'visa' || !d.holder) expect(mrz).toBeNull();
+      if (!mrz) continue;
+      zones++;
+      const read = checkMrz(mrz, { now });
+      expect(read.errors, `${d.type} ${d.issuingCountry} ${d.number}\n${mrz}`).toEqual([]);
+      expect(read.valid).toBe(true);
+      expect(read.fields).toMatchObject({ documentNumber: d.number, issuingState: d.issuingCountry === 'DEU' ? 'D' : d.issuingCountry });
+      expect(mrz.split('\n')).toHaveLength(d.type === 'passport' || d.type === 'travel_document' ? 2 : 3);
+    }
+    // Every passport and card with a holder has one, but for passport numbers too long for the passport format.
+    expect(zones).toBeGreaterThan(0.6 * docs.slice(0, 3000).filter((d) => d.holder && d.type !== 'visa').length);
+  });
+
+  it('has a few documents seen or seized by other members, and a few recovered', () => {
+    const sightings = docs.map((d) => [d, demoSighting(11, d)] as const).filter(([, s]) => s);
+    expect(sightings.length / docs.length).toBeGreaterThan(0.5 / SIGHTING_EVERY);
+    expect(sightings.length / docs.length).toBeLessThan(1.5 / SIGHTING_EVERY);
+    expect(new Set(sightings.map(([, s]) => s!.kind))).toEqual(new Set(['seen', 'seized']));
+    for (const [d, s] of sightings) {
+      expect(s!.reporter).not.toBe(d.issuingCountry);
+      expect(s!.observedOn >= d.reportedOn && s!.observedOn < '2025').toBe(true);
+      expect(['revoked', 'invalidated']).not.toContain(d.status);
+      expect(demoSighting(11, d)).toEqual(s);
+    }
+    const recovered = docs.filter((d) => demoRecovery(d));
+    expect(recovered.length).toBeGreaterThan(docs.length / RECOVERED_EVERY / 4);
+    for (const d of recovered) expect(['lost', 'stolen']).toContain(d.status);
+    for (const d of docs.slice(0, 500)) expect(demoCircumstances(d).circumstances).toMatch(/\w/);
   });
 
   it('is fast enough for ten million documents', () => {

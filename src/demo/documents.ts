@@ -1,3 +1,4 @@
+import { buildTd1Mrz, buildTd3Mrz } from '../documents/mrz-build.ts';
 import { ncbId } from '../identity/members.ts';
 import type { PartialDate } from '../notices/model.ts';
 import type { DemoCountry } from './countries.ts';
@@ -125,4 +126,96 @@ export function* generateDocuments({ seed, count, personCount, start = 0 }: Docu
   const holderRng = new Random();
   const s = seedNumber(seed);
   for (let i = start; i < start + count; i++) yield buildDocument(rng, holderRng, s, i, personCount);
+}
+
+// ---- what the demo adds around a record: its zone, sightings by other members, recoveries ----------
+
+/** ICAO document codes by type: P passport, PT a travel document for refugees or stateless persons, I / IR cards. */
+const MRZ_CODES: Partial<Record<DemoDocumentType, { code: string; td: 1 | 3 }>> = {
+  passport: { code: 'P', td: 3 }, travel_document: { code: 'PT', td: 3 }, identity_card: { code: 'I', td: 1 }, residence_permit: { code: 'IR', td: 1 },
+};
+
+/**
+ * The machine-readable zone printed on the document (lines joined by `\n`), with valid check
+ * digits, as a border officer would read it; null where there is none to read (a blank, a visa,
+ * a document without a holder) or the number does not fit the format (over nine characters on a passport).
+ */
+export function demoMrz(doc: DemoDocument): string | null {
+  const layout = MRZ_CODES[doc.type];
+  if (!layout || !doc.holder || !doc.expiryDate || (layout.td === 3 && doc.number.length > 9)) return null;
+  const dob = doc.holder.dateOfBirth;
+  // Registers without a day or month of birth print 1 January, as many issuers do.
+  const birthDate = !dob ? null : dob.length === 4 ? `${dob}-01-01` : dob.length === 7 ? `${dob}-01` : dob;
+  if (!birthDate) return null;
+  const input = {
+    documentCode: layout.code, issuingState: doc.issuingCountry, documentNumber: doc.number, nationality: doc.holder.nationality,
+    lastName: doc.holder.surname, firstNames: doc.holder.givenNames, birthDate, sex: doc.holder.sex, expirationDate: doc.expiryDate,
+  };
+  try {
+    return layout.td === 3 ? buildTd3Mrz(input) : buildTd1Mrz(input);
+  } catch {
+    // A code the ICAO list does not know: the document simply has no zone in the demo.
+    return null;
+  }
+}
+
+/** A member other than the issuer reports having seen or seized the document. */
+export interface DemoSighting {
+  kind: 'seen' | 'seized';
+  /** The reporting member's country (ISO alpha-3); its NCB owns the report. */
+  reporter: string;
+  observedOn: string;
+  place: string;
+  circumstances: string;
+}
+
+const SIGHTING_CIRCUMSTANCES: readonly [kind: DemoSighting['kind'], text: string][] = [
+  ['seen', 'Presented at a land border crossing by a traveller who did not resemble the photo; the traveller withdrew.'],
+  ['seen', 'Used to check in for a flight; the passenger did not board.'],
+  ['seen', 'Copy found on the phone of a suspected smuggler during a search.'],
+  ['seen', 'Presented at a hotel reception; the guest left before police arrived.'],
+  ['seized', 'Seized from a passenger at the airport whose features did not match the holder\'s.'],
+  ['seized', 'Found hidden in a lorry\'s cabin with other identity documents during a roadside check.'],
+  ['seized', 'Seized in a search of a flat used by a smuggling network, with blank visas and stamps.'],
+];
+// Most sightings are in transit and destination countries, where stolen documents are used.
+const REPORTERS = new Weighted<DemoCountry>(DEMO_COUNTRIES.map((c) => [c, c.flows.includes('origin') && c.flows.length === 1 ? 0.3 : c.flows.includes('destination') ? 3 : 2]));
+
+/** About one document in this many has been seen or seized abroad (never a revoked or invalidated one). */
+export const SIGHTING_EVERY = 100;
+
+/** The sighting of document `doc` in world `seed`, if it has one: only stolen, lost, forged and counterfeit documents turn up. */
+export function demoSighting(seed: Seed, doc: DemoDocument): DemoSighting | undefined {
+  if (doc.index % SIGHTING_EVERY !== 17 || doc.status === 'revoked' || doc.status === 'invalidated') return undefined;
+  const rng = new Random().reseed(seedNumber(seed), STREAMS.documentReport, doc.index);
+  let reporter = REPORTERS.pick(rng);
+  if (reporter.code === doc.issuingCountry) reporter = DEMO_COUNTRIES.find((c) => c.code !== doc.issuingCountry && c.flows.includes('destination'))!;
+  const [kind, circumstances] = rng.pick(SIGHTING_CIRCUMSTANCES);
+  const seen = randomDate(rng, Number(doc.reportedOn.slice(0, 4)), DEMO_REFERENCE_YEAR - 1);
+  return { kind, reporter: reporter.code, observedOn: seen < doc.reportedOn ? doc.reportedOn : seen, place: rng.pick(reporter.cities), circumstances };
+}
+
+/** One lost or stolen document in this many was later recovered: its owner withdrew the record. */
+export const RECOVERED_EVERY = 200;
+
+/** Why the owner withdrew the record of `doc`, for the few that were recovered; undefined for the rest. */
+export function demoRecovery(doc: DemoDocument): string | undefined {
+  if (doc.index % RECOVERED_EVERY !== 29 || (doc.status !== 'lost' && doc.status !== 'stolen')) return undefined;
+  return doc.status === 'lost' ? 'Found by the holder and handed back at the passport office.' : 'Recovered by the police and returned to the holder.';
+}
+
+/** Where and how the document went missing or was found false, as the issuing country's record says; fixed by the document's index. */
+export function demoCircumstances(doc: DemoDocument): { place: string | null; circumstances: string } {
+  const country = demoCountry(doc.issuingCountry);
+  const city = country ? country.cities[doc.index % country.cities.length] : null;
+  const pick = (texts: readonly string[]) => texts[doc.index % texts.length];
+  switch (doc.status) {
+    case 'lost': return { place: city, circumstances: pick(['Reported lost by the holder.', 'Lost while travelling; reported at a consulate.', 'Lost in a move; the holder applied for a replacement.']) };
+    case 'stolen': return { place: city, circumstances: pick(['Stolen with a bag from a car.', 'Stolen in a burglary of the holder\'s home.', 'Taken from the holder by a recruiter on arrival abroad.', 'Pickpocketed at a railway station.']) };
+    case 'revoked': return { place: null, circumstances: pick(['Revoked: obtained with a false birth certificate.', 'Revoked after the holder was reported to be travelling on it under a court-ordered ban.']) };
+    case 'invalidated': return { place: null, circumstances: 'Invalidated when a replacement was issued.' };
+    case 'counterfeit': return { place: city, circumstances: pick(['Counterfeit: printed on a commercial printer, no genuine security features.', 'Counterfeit of this series detected at a border crossing.']) };
+    case 'forged': return { place: city, circumstances: pick(['Genuine document with the photo substituted.', 'Genuine document with the data page altered (dates and name).']) };
+    case 'stolen_blank': return { place: city, circumstances: pick(['Blank booklet stolen from a personalisation centre.', 'Blank booklet stolen in transit to a consulate.']) };
+  }
 }

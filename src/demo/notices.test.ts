@@ -23,7 +23,9 @@ describe('generateNotices', () => {
     expect(new Set(world.map((d) => d.notice.kind))).toEqual(new Set(NOTICE_KINDS));
     expect(new Set(take(1, 14).map((d) => d.notice.kind))).toEqual(new Set(NOTICE_KINDS));
     const statuses = new Set(world.map((d) => d.notice.status));
-    for (const s of ['published', 'submitted', 'under_review', 'sent', 'reviewed_ok']) expect(statuses).toContain(s);
+    for (const s of ['published', 'submitted', 'under_review', 'sent', 'reviewed_ok', 'draft', 'refused', 'cancelled', 'withdrawn']) expect(statuses).toContain(s);
+    // Mostly in force: a demo reviewer and a frontline officer both have plenty to look at.
+    expect(inForce.length / world.length).toBeGreaterThan(0.5);
     for (const d of world) if (d.notice.status === 'published' && d.notice.kind !== 'diffusion') expect(d.notice.reference).toMatch(/^[A-Z]-\d+\/\d+-\d{4}$/);
   });
 
@@ -44,8 +46,9 @@ describe('generateNotices', () => {
       red_duplicate: 'duplicates', green_name_only: 'identity', black_found_in_future: 'dates', purple_without_indicators: 'modus_operandi',
       yellow_unknown_country: 'countries', diffusion_military_offence: 'neutrality',
     };
+    expect(flawed.filter((d) => d.notice.status === 'refused').length).toBeGreaterThan(flawed.length / 2);
     for (const d of flawed) {
-      expect(d.notice.status).toBe('submitted');
+      expect(d.notice.kind === 'diffusion' ? ['refused', 'sent'] : ['refused', 'submitted']).toContain(d.notice.status);
       const checklist = reviewNotice(d.notice, { publishedNotices: inForce, now });
       expect(canPublish(checklist), d.flaw).toBe(false);
       expect(checklist.find((c) => c.rule === rules[d.flaw!])?.passed, d.flaw).toBe(false);

@@ -1,5 +1,5 @@
 import type { Notice, NoticeKind, NoticeStatus, SubjectParticulars } from '../notices/model.ts';
-import { isInForce } from '../notices/model.ts';
+import { isInForce, subjectOf } from '../notices/model.ts';
 import { possibleDuplicates } from '../notices/review.ts';
 import type { SubjectCategory } from '../platform/access/envelope.ts';
 import type { Draft } from './notice-content.ts';
@@ -52,7 +52,9 @@ export interface NoticeStreamOptions {
 
 /**
  * Streams notices of every kind about the world's persons, with plausible content that passes
- * review; every `flawEvery`-th carries one of FLAWS and is left `submitted` for a reviewer to refuse.
+ * review, in a realistic mix of statuses (mostly in force; drafts, requests awaiting review, a few
+ * cancelled or withdrawn); every `flawEvery`-th carries one of FLAWS and is `refused`, or left
+ * `submitted` for a reviewer to refuse.
  * Passing notices never duplicate one another, so the duplicate check stays meaningful.
  */
 export function* generateNotices({ seed, count, personCount, today = DEMO_TODAY, flawEvery = 12 }: NoticeStreamOptions): Generator<DemoNotice> {
@@ -61,6 +63,9 @@ export function* generateNotices({ seed, count, personCount, today = DEMO_TODAY,
   const rng = new Random();
   const personRng = new Random();
   const accepted: Notice[] = [];
+  // The same notices as if in force, by kind and year of birth (a duplicate needs both): a long stream need not rescan them all.
+  const inForceBy = new Map<string, Notice[]>();
+  const keysOf = (n: Notice) => [...new Set((subjectOf(n)?.datesOfBirth ?? []).map((d) => `${n.kind} ${d.slice(0, 4)}`))];
   let flawCount = 0;
   for (let i = 0; i < count; i++) {
     rng.reseed(s, STREAMS.notice, i);
@@ -74,11 +79,16 @@ export function* generateNotices({ seed, count, personCount, today = DEMO_TODAY,
       const draft: Draft = { rng, today, base: { id: rng.uuid(), owner: person.owner, status: 'draft', createdAt: `${addDays(today, -rng.between(5, 900))}T09:00:00Z` } };
       let notice = build(kind, draft, person);
       if (flaw) notice = plantFlaw(flaw, notice, draft, accepted);
-      const duplicate = !flaw && possibleDuplicates(notice, accepted.map((n) => ({ ...n, status: inForceStatus(n.kind) }))).length > 0;
+      const duplicate = !flaw && possibleDuplicates(notice, [...new Set(keysOf(notice).flatMap((k) => inForceBy.get(k) ?? []))]).length > 0;
       if (duplicate && attempt < 50) continue;
-      notice = { ...notice, status: flaw ? 'submitted' : passingStatus(rng, kind), createdAt: requestedOn(notice, rng, today) };
+      notice = { ...notice, status: flaw ? flawedStatus(kind, flawCount - 1) : passingStatus(rng, kind), createdAt: requestedOn(notice, rng, today) };
       if (notice.status === 'published' && KIND_LETTERS[kind]) notice.reference = `${KIND_LETTERS[kind]}-${rng.between(100, 9999)}/${rng.between(1, 12)}-${notice.createdAt.slice(0, 4)}`;
-      if (!flaw) accepted.push(notice);
+      // A flawed diffusion already sent is in force too: later notices must not duplicate it.
+      if (!flaw || isInForce(kind, notice.status)) {
+        accepted.push(notice);
+        const asInForce = { ...notice, status: inForceStatus(kind) } as Notice;
+        for (const key of keysOf(notice)) inForceBy.set(key, [...(inForceBy.get(key) ?? []), asInForce]);
+      }
       const names = 'subject' in notice && notice.subject !== undefined;
       yield { notice, ...(names || kind === 'black' ? { personIndex: person.index } : {}), expected: flaw ? 'fail' : 'pass', ...(flaw ? { flaw } : {}) };
       break;
@@ -100,11 +110,15 @@ function requestedOn(n: Notice, rng: Random, today: string): string {
 
 const inForceStatus = (kind: NoticeKind): NoticeStatus => (kind === 'diffusion' ? 'sent' : 'published');
 
+/** Where a notice that passes review stands: mostly in force, some on their way, a few ended by their owner. */
 function passingStatus(rng: Random, kind: NoticeKind): NoticeStatus {
   const r = rng.float();
-  if (kind === 'diffusion') return r < 0.5 ? 'sent' : 'reviewed_ok';
-  return r < 0.8 ? 'published' : r < 0.9 ? 'submitted' : 'under_review';
+  if (kind === 'diffusion') return r < 0.4 ? 'sent' : r < 0.85 ? 'reviewed_ok' : r < 0.92 ? 'cancelled' : 'draft';
+  return r < 0.7 ? 'published' : r < 0.78 ? 'submitted' : r < 0.85 ? 'under_review' : r < 0.91 ? 'draft' : r < 0.96 ? 'cancelled' : 'withdrawn';
 }
+
+/** A flawed request is refused with the review's reasons, but one in three still waits for a reviewer to catch it. */
+const flawedStatus = (kind: NoticeKind, flawNumber: number): NoticeStatus => (flawNumber % 3 !== 0 ? 'refused' : kind === 'diffusion' ? 'sent' : 'submitted');
 
 function pickPerson(rng: Random, personRng: Random, seed: number, personCount: number, wanted: readonly SubjectCategory[], attempt: number): DemoPerson {
   let fallback: DemoPerson | undefined;

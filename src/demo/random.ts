@@ -123,4 +123,6 @@ export class Weighted<T> {
 }
 
 /** Stream numbers: one per kind of record, so each kind's records are independent of the others'. */
-export const STREAMS = { person: hashString('person'), document: hashString('document'), notice: hashString('notice') } as const;
+export const STREAMS = {
+  person: hashString('person'), document: hashString('document'), notice: hashString('notice'), documentReport: hashString('document-report'),
+} as const;

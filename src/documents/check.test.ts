@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Actor } from '../platform/access/actor.ts';
 import { DomainError } from '../platform/errors.ts';
-import { checkAnswer, readCheckQuery } from './check.ts';
+import { checkAnswer, hitCandidates, hitQuery, readCheckQuery, withHits } from './check.ts';
 import { buildTd1Mrz, buildTd3Mrz } from './mrz.ts';
 import type { DocumentView } from './service.ts';
 import type { DocumentRow } from './store.ts';
@@ -67,12 +67,40 @@ describe('checkAnswer', () => {
 
   it('says only that a record exists, and whom to contact, when the owner withholds it', () => {
     const a = checkAnswer(ita, lookup, [row({ audience: 'owner' })], new Map(), view);
-    expect(a.matches).toEqual([{ reference: 'doc-1', owner: 'NCB-DEU', visibility: 'existence', message: expect.stringContaining('contact NCB-DEU') }]);
+    expect(a.matches).toEqual([{ reference: 'doc-1', owner: 'NCB-DEU', visibility: 'existence', hitId: null, message: expect.stringContaining('contact NCB-DEU') }]);
     // The holder comes from the zone only: the withheld record adds no name.
     expect(a.holder?.names).toEqual(['ERIKA MUSTERMANN']);
   });
 
   it('drops a row the actor may not learn of, should one reach it', () => {
     expect(checkAnswer(ita, lookup, [row({ denied_orgs: ['NCB-ITA'] })], new Map(), view)).toMatchObject({ hit: false, matches: [] });
+  });
+});
+
+describe('hits from a check', () => {
+  const lookup = readCheckQuery({ mrz: td3 }, NOW);
+  const deu: Actor = { ...ita, username: 'deu.frontline', orgId: 'NCB-DEU', country: 'DEU' };
+
+  it('raises one hit per record of another organisation the checker may learn of, named by the document', () => {
+    const rows = [row({}), row({ id: 'doc-2', audience: 'owner' }), row({ id: 'doc-3', denied_orgs: ['NCB-ITA'] })];
+    expect(hitCandidates(ita, rows)).toEqual([
+      expect.objectContaining({ recordType: 'document', recordId: 'doc-1', ownerOrg: 'NCB-DEU', disclosure: 'full', queryIdentity: 'document:DEU:C01X00T47', title: 'DEU passport C01X00T47: stolen' }),
+      expect.objectContaining({ recordId: 'doc-2', disclosure: 'existence' }),
+    ]);
+    expect(hitCandidates(deu, rows)).toEqual([]);
+  });
+
+  it('tells the owner what was checked, the traveller as the zone gives them', () => {
+    expect(hitQuery(lookup)).toMatchObject({
+      kind: 'document', via: 'mrz', documentNumber: 'C01X00T47', issuingCountry: 'DEU', names: ['ERIKA MUSTERMANN'], birthDates: ['1964-08-12'], sex: 'F',
+      mrz: { valid: true, failedChecks: [], expirationDate: '2027-10-31' },
+    });
+    expect(hitQuery(readCheckQuery({ number: 'c01x 00t47' }, NOW))).toMatchObject({ via: 'number', documentNumber: 'C01X00T47', issuingCountry: null, names: [], mrz: null });
+  });
+
+  it('gives each match its hit and says the owner was told', () => {
+    const a = withHits(checkAnswer(ita, lookup, [row({ audience: 'owner' })], new Map(), view), new Map([['doc-1', 'hit-1']]));
+    expect(a.matches[0]).toMatchObject({ hitId: 'hit-1', message: expect.stringMatching(/contact NCB-DEU.*NCB-DEU has been told of this check.*hit hit-1/) });
+    expect(withHits(checkAnswer(ita, lookup, [row({})], new Map(), view), new Map()).matches[0].hitId).toBeNull();
   });
 });

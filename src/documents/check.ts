@@ -7,6 +7,7 @@ import { checkMrz, normaliseCountryCode, normaliseDocumentNumber, type MrzCheck 
 import type { HolderSex } from './record.ts';
 import type { DocumentRow, SightingRow } from './store.ts';
 import type { DocumentView } from './service.ts';
+import type { HitCandidate } from '../hits/service.ts';
 
 /** A document check: a raw machine-readable zone, or a number with (optionally) its issuing country. */
 export interface DocumentCheckQuery { mrz?: string; number?: string; issuingCountry?: string }
@@ -29,6 +30,8 @@ export interface CheckMatch {
   visibility: 'full' | 'existence';
   message: string;
   document?: DocumentView;
+  /** The hit raised to the owner by this check, to follow up on; null for one's own record or a pair marked a false positive. */
+  hitId: string | null;
 }
 
 /** The holder as the zone and the visible records give them, ready for person screening. */
@@ -84,14 +87,14 @@ function matchOf(actor: Actor, row: DocumentRow, sightings: Map<string, Sighting
   if (visibility === 'none') return null;
   if (visibility === 'existence') {
     return {
-      reference: row.id, owner: row.owner_org, visibility,
+      reference: row.id, owner: row.owner_org, visibility, hitId: null,
       message: `A record on this document exists, but its owner does not share the details with you: contact ${row.owner_org}, quoting reference ${row.id}.`,
     };
   }
   const document = view(row, sightings.get(row.id) ?? []);
   const seen = document.sightings?.length ? `; ${document.sightings.length} seen/seized report(s)` : '';
   return {
-    reference: row.id, owner: row.owner_org, visibility, document,
+    reference: row.id, owner: row.owner_org, visibility, document, hitId: null,
     message: `${row.issuing_country} ${row.type.replace('_', ' ')} ${row.number_norm} recorded as ${row.status} by ${row.owner_org} on ${row.reported_on}${seen}.`,
   };
 }
@@ -125,5 +128,59 @@ export function checkAnswer(actor: Actor, lookup: CheckLookup, rows: DocumentRow
     hit: matches.length > 0,
     matches,
     holder: holderOf(mrz, matches.flatMap((m) => (m.document ? [m.document] : []))),
+  };
+}
+
+// ---- hits ------------------------------------------------------------------------------------
+
+/** What a document check looked for, as hits remember it: the document, named by its issuing country and number. */
+export const documentQueryIdentity = (issuingCountry: string, numberNormalised: string) => `document:${issuingCountry}:${numberNormalised}`;
+
+/** A status record in one line, as its owner knows it: "FRA passport 12AB34567: stolen". */
+export const documentTitle = (r: Pick<DocumentRow, 'issuing_country' | 'type' | 'number_norm' | 'status'>) =>
+  `${r.issuing_country} ${r.type.replace(/_/g, ' ')} ${r.number_norm}: ${r.status.replace(/_/g, ' ')}`;
+
+/**
+ * Hits to raise for a check: one per status record of another organisation that the checker may
+ * learn of, in full or only that it exists (the owner is told either way). The query identity is
+ * the record's issuing country and number, so a check by number alone and one by zone are one query.
+ */
+export function hitCandidates(actor: Actor, rows: DocumentRow[]): HitCandidate[] {
+  return rows.flatMap((row): HitCandidate[] => {
+    if (row.owner_org === actor.orgId) return [];
+    const visibility = visibilityOf(actor, envelopeFromRow(row));
+    if (visibility === 'none') return [];
+    return [{
+      recordType: 'document', recordId: row.id, ownerOrg: row.owner_org, score: 1, disclosure: visibility,
+      queryIdentity: documentQueryIdentity(row.issuing_country, row.number_norm),
+      title: documentTitle(row),
+      explanation: { name: null, features: [{ feature: 'document_number', detail: `${row.issuing_country} document number ${row.number_norm} matches exactly`, effect: 1 }] },
+    }];
+  });
+}
+
+/**
+ * What the owner is told was checked, in the shape of a person screening's query (names, dates of
+ * birth, nationalities, sex, document number) so both kinds of hit read alike: the document, and
+ * from a zone the traveller as printed on it (who presented the document is what the owner needs).
+ */
+export function hitQuery(lookup: CheckLookup) {
+  const m = lookup.mrz;
+  const sex = m?.holder?.sex === 'male' ? 'M' : m?.holder?.sex === 'female' ? 'F' : null;
+  return {
+    kind: 'document', via: lookup.via, documentNumber: lookup.numberNormalised, number: lookup.number, issuingCountry: lookup.issuingCountry,
+    names: m?.holder?.names ?? [], birthDates: m?.holder?.birthDate ? [m.holder.birthDate] : [], nationalities: m?.holder?.nationality ? [m.holder.nationality] : [], sex,
+    mrz: m && { format: m.format, valid: m.valid, failedChecks: m.errors.map((e) => e.field), documentType: m.fields.documentType, expirationDate: m.fields.expirationDate },
+  };
+}
+
+/** The answer with the hit raised on each match, and what to do about it. */
+export function withHits(answer: DocumentCheck, raised: Map<string, string>): DocumentCheck {
+  return {
+    ...answer,
+    matches: answer.matches.map((m) => {
+      const hitId = raised.get(m.reference) ?? null;
+      return hitId ? { ...m, hitId, message: `${m.message} ${m.owner} has been told of this check: follow it up with them on hit ${hitId}.` } : m;
+    }),
   };
 }

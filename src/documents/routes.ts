@@ -5,6 +5,7 @@ import { EnvelopeInput, EnvelopeView } from '../api/envelope-schema.ts';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from './model.ts';
 import { HOLDER_SEXES } from './record.ts';
 import type { Documents } from './service.ts';
+import { Renewal } from '../retention/schema.ts';
 
 const str = (max = 200) => Type.String({ maxLength: max });
 const opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(t);
@@ -55,7 +56,10 @@ const DocumentCheck = Type.Object({
   query: Type.Object({ via: Type.String(), number: Nullable(Type.String()), numberNormalised: Nullable(Type.String()), issuingCountry: Nullable(Type.String()) }),
   mrz: Nullable(MrzReading),
   hit: Type.Boolean(),
-  matches: Type.Array(Type.Object({ reference: Type.String(), owner: Type.String(), visibility: Type.String(), message: Type.String(), document: opt(DocumentView) })),
+  matches: Type.Array(Type.Object({
+    reference: Type.String(), owner: Type.String(), visibility: Type.String(), message: Type.String(), document: opt(DocumentView),
+    hitId: Nullable(Type.String({ description: 'The hit raised to the owner by this check (GET /hits/{id} to follow it up); null for my own record or a pair the owner marked a false positive' })),
+  })),
   holder: Nullable(Type.Object({
     names: Type.Array(Type.String()), birthDates: Type.Array(Type.String()), sex: Nullable(Type.String()), nationality: Nullable(Type.String()), namesTruncated: Type.Boolean(),
   })),
@@ -124,6 +128,11 @@ export function documentRoutes(api: Api, documents: Documents): void {
     await documents.deleteDocument(actorOf(request), request.params.id, request.body.reason);
     return reply.status(204).send();
   });
+
+  api.post('/documents/:id/renew', {
+    config: { access: writers },
+    schema: { tags: [...tags, 'retention'], summary: 'Keep a record my organisation owns past its review date, with a justification (kept in its history)', params: Id, body: Renewal, response: { 200: DocumentView } },
+  }, async (request) => documents.renewDocument(actorOf(request), request.params.id, request.body));
 
   api.get('/documents/:id/history', {
     config: { access: police },

@@ -7,9 +7,12 @@ import { conflict, forbidden, invalid, invalidField, notFound, type FieldProblem
 import type { Platform } from '../platform/platform.ts';
 import type { Identity } from '../identity/service.ts';
 import type { Persons } from '../persons/service.ts';
-import { checkAnswer, readCheckQuery, seenInFull, type DocumentCheck, type DocumentCheckQuery } from './check.ts';
+import type { Hits } from '../hits/service.ts';
+import { checkAnswer, documentQueryIdentity, hitCandidates, hitQuery, readCheckQuery, seenInFull, withHits, type DocumentCheck, type DocumentCheckQuery } from './check.ts';
+import { makeDocumentRetention } from './retention.ts';
 import { issuingCountryProblem, mayRecordStatus } from './model.ts';
 import { normaliseCountryCode, normaliseDocumentNumber } from './mrz.ts';
+import { makeDocumentImport } from './import.ts';
 import { changedFields, validateDocumentRecord, validateSighting, type DocumentData, type DocumentRecordInput, type SightingInput } from './record.ts';
 import * as store from './store.ts';
 
@@ -65,7 +68,7 @@ const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === UNIQUE_VIOLATION;
 
 /** Stolen, lost, revoked, counterfeit and forged travel and identity documents; seen / seized reports; the document check. */
-export function makeDocuments(p: Platform, identity: Identity, persons: Persons) {
+export function makeDocuments(p: Platform, identity: Identity, persons: Persons, hits: Hits) {
   let orgs: Map<string, { kind: string; country: string | null }> | undefined;
   const organisations = async () => {
     orgs ??= new Map((await identity.listOrganisations(systemActor('documents'))).map((o) => [o.id, { kind: o.kind, country: o.country }]));
@@ -286,15 +289,30 @@ export function makeDocuments(p: Platform, identity: Identity, persons: Persons)
     const rows = lookup.numberNormalised === null ? [] : await store.findForCheck(p.db, actor, lookup.numberNormalised, lookup.issuingCountry);
     const withSightings = rows.filter((r) => r.sighting_count > 0 && seenInFull(actor, r)).map((r) => r.id);
     const answer = checkAnswer(actor, lookup, rows, await store.sightingsOfMany(p.db, actor, withSightings), documentView);
-    // The zone itself is personal data: the audit keeps what was looked up, not the traveller's details.
-    await recordAudit(p.db, actor, {
-      action: 'document.check', recordType: 'document', recordIds: answer.matches.map((m) => m.reference), resultCount: answer.matches.length,
-      query: { via: lookup.via, number: lookup.numberNormalised, issuingCountry: lookup.issuingCountry, mrzFormat: lookup.mrz?.format ?? undefined, mrzValid: lookup.mrz?.valid },
-    });
-    return answer;
+    // The owner of a status record is told of the check at once, whatever the checker may see of it.
+    // Only another organisation's record raises a hit: a check that found none costs nothing more.
+    const candidates = hitCandidates(actor, rows);
+    const [raised] = await Promise.all([
+      candidates.length ? hits.raiseHits(actor, documentQueryIdentity(lookup.issuingCountry ?? '*', lookup.numberNormalised ?? ''), hitQuery(lookup), candidates) : new Map<string, string>(),
+      // The zone itself is personal data: the audit keeps what was looked up, not the traveller's details.
+      recordAudit(p.db, actor, {
+        action: 'document.check', recordType: 'document', recordIds: answer.matches.map((m) => m.reference), resultCount: answer.matches.length,
+        query: { via: lookup.via, number: lookup.numberNormalised, issuingCountry: lookup.issuingCountry, mrzFormat: lookup.mrz?.format ?? undefined, mrzValid: lookup.mrz?.valid },
+      }),
+    ]);
+    return withHits(answer, raised);
   }
 
-  return { reportDocument, reportSighting, getDocument, listDocuments, countDocuments, updateDocument, cancelDocument, deleteDocument, documentHistory, checkDocument };
+  // Retention (retention.ts): the owner's review queue, renewal with a justification, and hit titles.
+  const { retentionQueue, renewDocument, describeRecords } = makeDocumentRetention(p, {
+    requirePolice, loadForChange, announce, dataOf, view: async (tx, actor, id) => documentView((await store.findDocument(tx, id))!, await store.sightingsOf(tx, actor, id)),
+  });
+
+  // Bulk import and export (import.ts) apply the same rules as reportDocument and the lists.
+  const { importDocuments, exportDocuments } = makeDocumentImport(p, { knownOrg, ownerFor, checkHolder, refuse, view: (row) => documentView(row) });
+
+  return { reportDocument, reportSighting, getDocument, listDocuments, countDocuments, updateDocument, cancelDocument, deleteDocument, documentHistory, checkDocument, importDocuments, exportDocuments,
+    retentionQueue, renewDocument, describeRecords };
 }
 
 const DOCUMENT_STATUS_WORDS = 'stolen, lost, revoked, invalidated, counterfeit, forged or a stolen blank';

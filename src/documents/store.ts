@@ -154,3 +154,26 @@ export async function insertVersion(db: Db, v: { document_id: string; version: n
 }
 
 export const listVersions = (db: Db, id: string) => db.selectFrom('document_versions').selectAll().where('document_id', '=', id).orderBy('version').execute();
+
+/** Sets a new review date (a renewal); returns the new version. */
+export async function renew(db: Db, id: string, reviewAt: Date): Promise<number> {
+  const row = await db.updateTable('documents').set({ review_at: reviewAt, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id).returning('version').executeTakeFirstOrThrow();
+  return row.version;
+}
+
+/**
+ * The owner's live records whose review date falls before `before` (past ones included: hidden
+ * from others until renewed). Cancelled records are left out: checks no longer find them.
+ */
+export function retentionQueue(db: Db, orgId: string, before: Date) {
+  return db.selectFrom('documents')
+    .select(['id', 'number_norm', 'issuing_country', 'type', 'status', 'subject', 'review_at'])
+    .where('owner_org', '=', orgId).where('deleted_at', 'is', null).where('cancelled_at', 'is', null).where('review_at', '<', before)
+    .orderBy('review_at').orderBy('id').limit(1000).execute();
+}
+
+/** Rows by id, whoever owns them; the service decides what the actor may learn of each. */
+export const findMany = (db: Db, ids: string[]) => (ids.length
+  ? db.selectFrom('documents').selectAll().where('id', 'in', ids).execute()
+  : Promise.resolve([] as DocumentRow[]));

@@ -10,6 +10,10 @@ export interface HitView {
   createdAt: Date;
   recordType: string;
   recordId: string;
+  /** What the record is (a document's number and status, a notice's kind and subject): for the owner, and for a querier shown the record. */
+  title: string | null;
+  /** One sentence on the record, under the same rule. */
+  summary: string | null;
   ownerOrg: string;
   querierOrg: string;
   querierName: string;

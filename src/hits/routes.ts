@@ -6,7 +6,9 @@ import type { Hits } from './service.ts';
 
 const Message = Type.Object({ id: Type.Integer(), at: DateTime(), username: Type.String(), orgId: Type.String(), body: Type.String() });
 const Hit = Type.Object({
-  id: Type.String(), createdAt: DateTime(), recordType: Type.String(), recordId: Type.String(), ownerOrg: Type.String(), querierOrg: Type.String(),
+  id: Type.String(), createdAt: DateTime(), recordType: Type.String(), recordId: Type.String(),
+  title: Nullable(Type.String({ description: 'What the record is, for its owner (and for a querier shown the record); null when not shown' })),
+  summary: Nullable(Type.String({ description: 'One sentence on the record, under the same rule' })), ownerOrg: Type.String(), querierOrg: Type.String(),
   querierName: Type.String(), query: Type.Unknown(), score: Type.Number(), explanation: Type.Unknown(), purpose: Nullable(Type.String()),
   status: Type.String(), replyDueAt: DateTime(), firstReplyAt: Nullable(DateTime()), overdue: Type.Boolean(), resolvedAt: Nullable(DateTime()),
   resolvedBy: Nullable(Type.String()), side: Type.String(),

@@ -14,17 +14,17 @@ export async function insertHit(db: Db, h: NewHit): Promise<string> {
   return row.id;
 }
 
-/** Records already marked false positives for this query identity: they are not raised again. */
-export async function falsePositiveRecords(db: Db, queryIdentity: string, recordIds: string[]): Promise<Set<string>> {
-  if (!recordIds.length) return new Set();
-  const rows = await db.selectFrom('hits').select('record_id').where('query_identity', '=', queryIdentity)
-    .where('record_id', 'in', recordIds).where('status', '=', 'false_positive').execute();
-  return new Set(rows.map((r) => r.record_id));
+/**
+ * What is already known of these (query identity, record) pairs, in one statement: pairs marked a
+ * false positive (by anyone), and this organisation's pending hits, which a repeat reuses.
+ */
+export async function knownPairs(db: Db, queryIdentities: string[], recordIds: string[], querierOrg: string) {
+  if (!recordIds.length) return [];
+  return db.selectFrom('hits').select(['id', 'query_identity', 'record_id', 'status'])
+    .where('query_identity', 'in', [...new Set(queryIdentities)]).where('record_id', 'in', [...new Set(recordIds)])
+    .where((eb) => eb.or([eb('status', '=', 'false_positive'), eb.and([eb('status', '=', 'pending'), eb('querier_org', '=', querierOrg)])]))
+    .orderBy('created_at').execute();
 }
-
-/** A pending hit for the same query identity and record from the same organisation, so repeats do not pile up. */
-export const findOpenHit = (db: Db, queryIdentity: string, recordId: string, querierOrg: string) => db.selectFrom('hits').select('id')
-  .where('query_identity', '=', queryIdentity).where('record_id', '=', recordId).where('querier_org', '=', querierOrg).where('status', '=', 'pending').executeTakeFirst();
 
 export const findHit = (db: Db, id: string) => db.selectFrom('hits').selectAll().where('id', '=', id).executeTakeFirst();
 export type HitRow = NonNullable<Awaited<ReturnType<typeof findHit>>>;

@@ -1,7 +1,7 @@
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { EnvelopeInput } from '../platform/access/envelope.ts';
 
-export const IMPORT_KINDS = ['persons'] as const;
+export const IMPORT_KINDS = ['persons', 'documents', 'notices'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ImportFormat = 'ndjson' | 'csv';
 
@@ -67,7 +67,7 @@ export function envelopeFromCsv(r: Record<string, unknown>): EnvelopeInput {
   return env as EnvelopeInput;
 }
 
-/** A person CSV row (columns documented in docs/IMPORT.md) as the person API's input. */
+/** A person CSV row (columns in README.md, "Imports and exports") as the person API's input. */
 export function personFromCsv(r: Record<string, unknown>): { person: Record<string, unknown>; envelope: EnvelopeInput } {
   const names = [
     ...(str(r.name) ? [{ value: str(r.name), kind: 'primary' }] : []),

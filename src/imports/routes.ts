@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, type Api } from '../api/types.ts';
 import { OneOf } from '../api/schemas.ts';
@@ -6,6 +7,11 @@ import type { Platform } from '../platform/platform.ts';
 import { IMPORT_KINDS } from './model.ts';
 import type { Imports } from './service.ts';
 import type { Persons } from '../persons/service.ts';
+import type { Documents } from '../documents/service.ts';
+import { documentExportLine } from '../documents/import.ts';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../documents/model.ts';
+import type { Notices } from '../notices/service.ts';
+import { NOTICE_KINDS, NOTICE_STATUSES } from '../notices/model.ts';
 
 const Report = Type.Object({
   kind: Type.String(), lines: Type.Integer(), stored: Type.Integer(),
@@ -44,27 +50,53 @@ export function importRoutes(api: Api, p: Platform, imports: Imports): void {
   });
 }
 
-/** Exports stream what the actor may see, as NDJSON in the import format; each page is audited. */
-export function exportRoutes(api: Api, persons: Persons): void {
-  api.get('/exports/persons', {
-    config: { access: ['officer', 'analyst', 'admin'] },
-    schema: { tags: ['imports'], summary: 'Every person I may see, as NDJSON (audited)', querystring: Type.Object({ owner: Type.Optional(Type.String()), subject: Type.Optional(Type.String()) }, { additionalProperties: false }) },
-  }, async (request, reply) => {
-    const actor = actorOf(request);
-    const pages = persons.exportPersons(actor, request.query);
-    const first = await pages.next();
-    reply.type('application/x-ndjson').header('content-disposition', 'attachment; filename="persons.ndjson"');
-    async function* lines() {
-      let page = first;
-      while (!page.done) {
-        for (const v of page.value) {
-          const { id, version, envelope, createdAt, updatedAt, ...person } = v;
-          const { owner: _owner, ...env } = envelope;
-          yield `${JSON.stringify({ id, version, createdAt, updatedAt, owner: envelope.owner, person, envelope: env })}\n`;
-        }
-        page = await pages.next();
-      }
+/** Streams pages of export lines as NDJSON; the first page is read before replying, so a refusal is a problem document. */
+async function sendNdjson(reply: FastifyReply, filename: string, pages: AsyncGenerator<Record<string, unknown>[]>) {
+  const first = await pages.next();
+  reply.type('application/x-ndjson').header('content-disposition', `attachment; filename="${filename}"`);
+  async function* lines() {
+    for (let page = first; !page.done; page = await pages.next()) {
+      for (const v of page.value) yield `${JSON.stringify(v)}\n`;
     }
-    return reply.send(Readable.from(lines()));
-  });
+  }
+  return reply.send(Readable.from(lines()));
+}
+
+async function* mapPages<T>(pages: AsyncGenerator<T[]>, line: (v: T) => Record<string, unknown>): AsyncGenerator<Record<string, unknown>[]> {
+  for await (const page of pages) yield page.map(line);
+}
+
+const exporters = ['officer', 'analyst', 'admin'] as const;
+
+/** Exports stream what the actor may see, as NDJSON in the import format; each page is audited. */
+export function exportRoutes(api: Api, s: { persons: Persons; documents: Documents; notices: Notices }): void {
+  api.get('/exports/persons', {
+    config: { access: exporters },
+    schema: { tags: ['imports'], summary: 'Every person I may see, as NDJSON (audited)', querystring: Type.Object({ owner: Type.Optional(Type.String()), subject: Type.Optional(Type.String()) }, { additionalProperties: false }) },
+  }, async (request, reply) => sendNdjson(reply, 'persons.ndjson', mapPages(s.persons.exportPersons(actorOf(request), request.query), (v) => {
+    const { id, version, envelope, createdAt, updatedAt, ...person } = v;
+    const { owner: _owner, ...env } = envelope;
+    return { id, version, createdAt, updatedAt, owner: envelope.owner, person, envelope: env };
+  })));
+
+  api.get('/exports/documents', {
+    config: { access: exporters },
+    schema: {
+      tags: ['imports'], summary: 'Every live document record I may see in full, as NDJSON in the import format (audited; cancelled records are left out)',
+      querystring: Type.Object({
+        issuingCountry: Type.Optional(Type.String({ maxLength: 3 })), type: Type.Optional(OneOf(DOCUMENT_TYPES)), status: Type.Optional(OneOf(DOCUMENT_STATUSES)),
+        owner: Type.Optional(Type.String({ maxLength: 64 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => sendNdjson(reply, 'documents.ndjson', mapPages(s.documents.exportDocuments(actorOf(request), request.query), documentExportLine)));
+
+  api.get('/exports/notices', {
+    config: { access: exporters },
+    schema: {
+      tags: ['imports'], summary: 'Every notice I may see in full as a member (my organisation\'s, and those that reached it), as NDJSON in the import format (audited)',
+      querystring: Type.Object({
+        kind: Type.Optional(OneOf(NOTICE_KINDS)), status: Type.Optional(OneOf(NOTICE_STATUSES)), owner: Type.Optional(Type.String({ maxLength: 64 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => sendNdjson(reply, 'notices.ndjson', s.notices.exportNotices(actorOf(request), request.query)));
 }

@@ -131,9 +131,18 @@ export function checkContent(input: unknown, prefix = 'notice'): { content?: Not
   const seen = new Set<string>();
   for (const e of Value.Errors(schema, input)) {
     const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    const extra = (e.params as { additionalProperties?: unknown }).additionalProperties;
+    const { additionalProperties: extra, requiredProperties: required } = e.params as { additionalProperties?: unknown; requiredProperties?: unknown };
     // An unknown field is reported twice (as a false schema and as an extra property): keep one.
     if (e.keyword === 'boolean') continue;
+    // A missing field is named itself, so a client (or an import's line report) knows which to add.
+    if (Array.isArray(required) && required.length) {
+      for (const name of required.map(String)) {
+        const field = [prefix, path, name].filter(Boolean).join('.');
+        if (!seen.has(field)) problems.push({ field, message: 'required' });
+        seen.add(field);
+      }
+      continue;
+    }
     const names = Array.isArray(extra) ? extra.map(String) : [];
     const field = [prefix, path, names.join(',')].filter(Boolean).join('.');
     const message = names.length ? `unknown field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}` : e.message;

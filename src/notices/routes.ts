@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { EnvelopeInput, EnvelopeView } from '../api/envelope-schema.ts';
 import { DateTime, Nullable, OneOf } from '../api/schemas.ts';
 import { actorOf, type Api } from '../api/types.ts';
+import { Renewal } from '../retention/schema.ts';
 import { NOTICE_KINDS, NOTICE_STATUSES } from './model.ts';
 import { publicVisitor, type Notices } from './service.ts';
 
@@ -114,6 +115,14 @@ export function noticeRoutes(api: Api, notices: Notices): void {
       response: { 200: NoticeView },
     },
   }, async (request) => notices.updateNotice(actorOf(request), request.params.id, request.body));
+
+  api.post('/notices/:id/renew', {
+    config: { access: ['officer', 'admin'] },
+    schema: {
+      tags: [...tags, 'retention'], summary: 'Keep a notice my organisation requested past its review date, with a justification (kept in its history); not for a notice that is over',
+      params: Id, body: Renewal, response: { 200: NoticeView },
+    },
+  }, async (request) => notices.renewNotice(actorOf(request), request.params.id, request.body));
 
   api.get('/notices/:id/history', {
     config: { access: police },

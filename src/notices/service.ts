@@ -13,6 +13,8 @@ import { isInForce,
   allowedTransition, applyTransition, nextTransitions, publicExtract, subjectOf,
   type Notice, type NoticeAction, type NoticeKind, type NoticeStatus, type PublicExtract,
 } from './model.ts';
+import { makeNoticeImport } from './import.ts';
+import { makeNoticeRetention } from './retention.ts';
 import { canPublish, possibleDuplicates, reviewNotice, type ReviewCheck } from './review.ts';
 import * as store from './store.ts';
 import { defaultSubjectCategory, formatReference, referencePrefix, titleOf } from './summary.ts';
@@ -405,7 +407,15 @@ export function makeNotices(p: Platform, identity: Identity) {
     }));
   }
 
+  // Bulk import (as drafts, through prepare like createNotice) and export: import.ts.
+  const { importNotices, exportNotices } = makeNoticeImport(p, { prepare, refuse, history });
+
+  // Retention (retention.ts): the owner's review queue, renewal with a justification, and hit titles.
+  const { retentionQueue, renewNotice, describeRecords } = makeNoticeRetention(p, { load, refuse, history, view: noticeView });
+
   return {
+    importNotices, exportNotices,
+    retentionQueue, renewNotice, describeRecords,
     screeningSubjects, screeningSubjectsFor, screenableNotices,
     createNotice, updateNotice, submitNotice, takeUnderReview, publishNotice, refuseNotice, reviseNotice, withdrawNotice, cancelNotice,
     sendDiffusion, confirmDiffusion, expireDueNotices, getNotice, listNotices, countNotices, noticeHistory, reviewQueue, reviewChecklist,

@@ -200,3 +200,28 @@ export function screenableNotices(db: Db, actor: Actor, ids: string[]) {
     .select(['n.id', 'n.kind', 'n.reference', 'n.content', 'n.owner_org', 'n.subject', 'n.tlp', 'n.handling', 'o.name as owner_name', noticeVisible(actor, 'n').as('full')])
     .where('n.id', 'in', ids).where('n.status', 'in', IN_FORCE).where(existenceVisible(actor, 'n')).execute();
 }
+
+/** Statuses after which a notice is over: nothing to renew, the review date only hides it. */
+export const FINAL_STATUSES: readonly NoticeStatus[] = ['cancelled', 'withdrawn', 'expired'];
+
+/**
+ * The owner's notices not yet over whose review date falls before `before` (past ones included:
+ * hidden from others until renewed, and expired by the retention sweep if in force).
+ */
+export function retentionQueue(db: Db, orgId: string, before: Date) {
+  return db.selectFrom('notices').select(['id', 'kind', 'status', 'content', 'subject', 'review_at'])
+    .where('owner_org', '=', orgId).where('deleted_at', 'is', null).where('status', 'not in', [...FINAL_STATUSES]).where('review_at', '<', before)
+    .orderBy('review_at').orderBy('id').limit(1000).execute();
+}
+
+/** Sets a new review date if the notice is still at `version`; false if someone got there first. */
+export async function renewNotice(db: Db, id: string, version: number, reviewAt: Date): Promise<boolean> {
+  const r = await db.updateTable('notices').set({ review_at: reviewAt, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Rows by id, whoever owns them; the service decides what the actor may learn of each. */
+export const findMany = (db: Db, ids: string[]) => (ids.length
+  ? db.selectFrom('notices').selectAll().where('id', 'in', ids).execute()
+  : Promise.resolve([] as NoticeRow[]));

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Runtime settings, read once from the environment (every variable is documented in the README). */
@@ -11,6 +12,8 @@ export interface Config {
   sessionHours: number;
   cookieSecure: boolean;
   loginAttemptsPerMinute: number;
+  /** Worker threads holding a replica of the screening index each; 0 keeps it in the main thread. */
+  screeningWorkers: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -31,5 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: intFrom(env.VIGIL_SESSION_HOURS, 12, 'VIGIL_SESSION_HOURS'),
     cookieSecure: env.VIGIL_COOKIE_SECURE === 'true',
     loginAttemptsPerMinute: intFrom(env.VIGIL_LOGIN_ATTEMPTS_PER_MINUTE, 10, 'VIGIL_LOGIN_ATTEMPTS_PER_MINUTE'),
+    // Each replica holds the whole index (about 1.3 GB per million persons): two serve two cores.
+    screeningWorkers: intFrom(env.VIGIL_SCREENING_WORKERS, Math.min(2, os.availableParallelism()), 'VIGIL_SCREENING_WORKERS'),
   };
 }

@@ -7,6 +7,7 @@ import type { PersonFacts, PreparedPerson, ScreeningScore, ScreeningUse } from '
 import type { NameToken } from './names.ts';
 import { MIN_TOKEN_SIMILARITY } from './similarity.ts';
 import { SearchComparer, Vocabulary } from './vocabulary.ts';
+import type { SimilarToken } from './vocabulary.ts';
 
 export interface ScreeningEntry extends PersonFacts {
   recordId: string;
@@ -30,11 +31,13 @@ export interface SearchOptions {
 const SHORTLIST = 80;
 /** A look-alike this close makes weaker ones of the same query token irrelevant to blocking. */
 const STRONG_SIMILARITY = 0.6;
+/** The same between two Latin spellings, which stay closer to each other than transliterations do. */
+const LATIN_STRONG_SIMILARITY = 0.85;
 
 const NO_IDS: string[] = [];
 const STRIDE = 4;
 /** A token on more than this share of records (and at least WALK_CAP_MIN) adds no new record to a full shortlist. */
-const WALK_CAP_SHARE = 1 / 500;
+const WALK_CAP_SHARE = 1 / 2000;
 const WALK_CAP_MIN = 200;
 
 /** A query unit's matches at or above its floor, most similar first, with their evidence. */
@@ -180,9 +183,8 @@ export class ScreeningIndex {
         comparer.remember(unit.token, matches);
         // Weak look-alikes of a token that has strong ones add records, not evidence.
         const floor = matches.length && matches[0].comparison.similarity >= STRONG_SIMILARITY ? STRONG_SIMILARITY : 0;
-        // Matches are sorted by similarity: those at or above the floor come first.
-        let count = 0;
-        while (count < matches.length && matches[count].comparison.similarity >= floor) count++;
+        const kept = this.keptMatches(unit.token, matches, floor);
+        const count = kept.length;
         const ids = new Uint32Array(count);
         const sims = new Float64Array(count);
         const gains = new Float64Array(count);
@@ -191,7 +193,7 @@ export class ScreeningIndex {
         let postingTotal = 0;
         let minPostings = Infinity;
         for (let i = 0; i < count; i++) {
-          const { id, comparison: { similarity } } = matches[i];
+          const { id, comparison: { similarity } } = kept[i];
           ids[i] = id;
           sims[i] = similarity;
           gains[i] = similarity * vocab.weightOfId(id, n);
@@ -260,6 +262,17 @@ export class ScreeningIndex {
       state[at + 1] = 0;
     }
     return new Set(topSlots(touched, keys, shortlist));
+  }
+
+  /**
+   * The matches that count for a query token, most similar first. Between Latin spellings a
+   * close one makes distant ones noise (Jonathan against Johansson): they would only walk long
+   * postings. Transliterations drift further, so matches in other scripts keep the lower floor.
+   */
+  private keptMatches(token: NameToken, matches: SimilarToken[], floor: number): SimilarToken[] {
+    if (token.family !== 'latin') return matches.filter((m) => m.comparison.similarity >= floor);
+    const latinFloor = matches.some((m) => this.vocab.isLatin(m.id) && m.comparison.similarity >= LATIN_STRONG_SIMILARITY) ? LATIN_STRONG_SIMILARITY : floor;
+    return matches.filter((m) => m.comparison.similarity >= (this.vocab.isLatin(m.id) ? latinFloor : floor));
   }
 
   /**

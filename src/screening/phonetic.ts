@@ -129,6 +129,8 @@ export function pairFamily(a: ScriptFamily, b: ScriptFamily): ScriptFamily {
 
 let rowPrev = new Float32Array(64);
 let rowCur = new Float32Array(64);
+/** Character codes of the second spelling, read once rather than once per row. */
+let codesB = new Uint8Array(64);
 
 /**
  * Similarity in [0, 1] of two phonetic spellings: 1 − (cheapest edit cost) / (cost of writing
@@ -141,14 +143,20 @@ export function alignSimilarity(a: string, b: string, family: ScriptFamily, atLe
   const { sub, indel } = COSTS.get(family) as CostTable;
   const n = a.length;
   const m = b.length;
-  if (m + 1 > rowPrev.length) { rowPrev = new Float32Array(m * 2 + 2); rowCur = new Float32Array(m * 2 + 2); }
+  if (m + 1 > rowPrev.length) { rowPrev = new Float32Array(m * 2 + 2); rowCur = new Float32Array(m * 2 + 2); codesB = new Uint8Array(m * 2 + 2); }
+  // Locals, not the module's bindings: the inner loop runs for every cell.
+  let prev = rowPrev;
+  let cur = rowCur;
+  const bs = codesB;
   let totalA = 0;
   for (let i = 0; i < n; i++) totalA += indel[a.charCodeAt(i) & 127];
   let totalB = 0;
-  rowPrev[0] = 0;
+  prev[0] = 0;
   for (let j = 1; j <= m; j++) {
-    totalB += indel[b.charCodeAt(j - 1) & 127];
-    rowPrev[j] = totalB;
+    const cb = b.charCodeAt(j - 1) & 127;
+    bs[j] = cb;
+    totalB += indel[cb];
+    prev[j] = totalB;
   }
   const denom = Math.max(totalA, totalB);
   if (denom === 0) return 0;
@@ -158,21 +166,26 @@ export function alignSimilarity(a: string, b: string, family: ScriptFamily, atLe
   for (let i = 1; i <= n; i++) {
     const ca = a.charCodeAt(i - 1) & 127;
     const da = indel[ca];
+    const subRow = ca * 128;
     prefixA += da;
-    rowCur[0] = prefixA;
+    cur[0] = prefixA;
     let rowMin = prefixA;
+    let left = prefixA;
     for (let j = 1; j <= m; j++) {
-      const cb = b.charCodeAt(j - 1) & 127;
-      const diag = rowPrev[j - 1] + (ca === cb ? 0 : sub[ca * 128 + cb]);
-      const up = rowPrev[j] + da;
-      const left = rowCur[j - 1] + indel[cb];
-      const v = diag < up ? (diag < left ? diag : left) : up < left ? up : left;
-      rowCur[j] = v;
+      const cb = bs[j];
+      const diag = prev[j - 1] + (ca === cb ? 0 : sub[subRow + cb]);
+      const up = prev[j] + da;
+      const ins = left + indel[cb];
+      const v = diag < up ? (diag < ins ? diag : ins) : up < ins ? up : ins;
+      cur[j] = v;
+      left = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > budget) return 0;
-    const t = rowPrev; rowPrev = rowCur; rowCur = t;
+    const t = prev; prev = cur; cur = t;
   }
-  const sim = 1 - rowPrev[m] / denom;
+  rowPrev = prev;
+  rowCur = cur;
+  const sim = 1 - prev[m] / denom;
   return sim >= atLeast && sim > 0 ? sim : 0;
 }

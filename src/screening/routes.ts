@@ -70,20 +70,31 @@ export function screeningRoutes(api: Api, screening: Screening): void {
     const lines = String(request.headers['content-type'] ?? '').startsWith('text/csv') ? parseCsv(text) : parseNdjson(text);
     if (lines.length > MAX_MANIFEST_ROWS) throw new DomainError('invalid', `A manifest may hold at most ${MAX_MANIFEST_ROWS} persons; this one has ${lines.length}.`, { fields: [{ field: 'body', message: 'too many lines' }] });
     const use = request.query.use;
+    type Outcome = { text: string; hit: boolean; error: boolean };
+    const screenLine = async (l: (typeof lines)[number]): Promise<Outcome> => {
+      if ('error' in l) return { text: JSON.stringify({ line: l.line, error: l.error }), hit: false, error: true };
+      try {
+        const r = await screening.screenPerson(actor, manifestQuery(l.value), { use });
+        return { text: JSON.stringify({ line: l.line, result: r }), hit: r.outcome === 'hit', error: false };
+      } catch (e) {
+        const problem = e instanceof DomainError ? { error: e.message, fields: e.details.fields ?? [] } : { error: 'could not be screened' };
+        return { text: JSON.stringify({ line: l.line, ...problem }), hit: false, error: true };
+      }
+    };
+    // Several travellers in flight keep every index replica and the database busy; answers
+    // still stream in manifest order.
+    const window = Math.max(2, screening.parallelism * 2);
     async function* results() {
       let hits = 0;
       let errors = 0;
-      for (const l of lines) {
-        if ('error' in l) { errors += 1; yield `${JSON.stringify({ line: l.line, error: l.error })}\n`; continue; }
-        try {
-          const r = await screening.screenPerson(actor, manifestQuery(l.value), { use });
-          if (r.outcome === 'hit') hits += 1;
-          yield `${JSON.stringify({ line: l.line, result: r })}\n`;
-        } catch (e) {
-          errors += 1;
-          const problem = e instanceof DomainError ? { error: e.message, fields: e.details.fields ?? [] } : { error: 'could not be screened' };
-          yield `${JSON.stringify({ line: l.line, ...problem })}\n`;
-        }
+      const inFlight: Promise<Outcome>[] = [];
+      let next = 0;
+      while (next < lines.length || inFlight.length) {
+        while (inFlight.length < window && next < lines.length) inFlight.push(screenLine(lines[next++]));
+        const r = await (inFlight.shift() as Promise<Outcome>);
+        if (r.hit) hits += 1;
+        if (r.error) errors += 1;
+        yield `${r.text}\n`;
       }
       yield `${JSON.stringify({ done: true, lines: lines.length, hits, errors })}\n`;
     }
@@ -93,5 +104,5 @@ export function screeningRoutes(api: Api, screening: Screening): void {
   api.get('/screening/status', {
     config: { access: screeners },
     schema: { tags: ['screening'], summary: 'Whether the in-memory index is built, and its size', response: { 200: Type.Object({ ready: Type.Boolean(), records: Type.Integer() }) } },
-  }, async () => ({ ready: screening.isReady(), records: screening.indexSize() }));
+  }, async () => ({ ready: screening.isReady(), records: await screening.indexSize() }));
 }

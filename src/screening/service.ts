@@ -11,7 +11,7 @@ import type { Hits } from '../hits/service.ts';
 import type { Notices } from '../notices/service.ts';
 import type { SubjectParticulars } from '../notices/model.ts';
 import { systemActor } from '../platform/access/actor.ts';
-import { ScreeningIndex } from './index.ts';
+import { makeIndexHolder } from './pool.ts';
 import { THRESHOLDS, type ScreeningUse } from './score.ts';
 import { actionFor, checkQuery, factsOf, queryIdentity, type ScreeningQuery } from './model.ts';
 import * as store from './store.ts';
@@ -77,25 +77,22 @@ const PERSON_EVENTS = new Set(['person.created', 'person.updated', 'person.delet
 /** Real-time screening against everything Vigil holds, from an in-memory index kept current by events. */
 export function makeScreening(p: Platform, deps: { hits: Hits; notices: Notices }) {
   const indexer = systemActor('screening-index');
-  let index = new ScreeningIndex();
+  const index = makeIndexHolder(p.config.screeningWorkers);
   let ready = false;
   let unsubscribe: (() => void) | undefined;
 
   async function refresh(ids: string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += 1000) {
       const rows = await store.personsByIds(p.db, ids.slice(i, i + 1000));
-      for (const r of rows) {
-        if (r.deleted_at) index.remove(store.personKey(r.id));
-        else index.update(store.entryFromPerson(r.id, r.data as PersonData));
-      }
+      index.remove(rows.filter((r) => r.deleted_at).map((r) => store.personKey(r.id)));
+      index.add(rows.filter((r) => !r.deleted_at).map((r) => store.entryFromPerson(r.id, r.data as PersonData)));
     }
   }
 
   async function refreshNotices(ids: string[]): Promise<void> {
-    for (const n of await deps.notices.screeningSubjectsFor(indexer, ids)) {
-      if (n.subject?.names.length) index.update(store.entryFromSubject(n.id, n.subject));
-      else index.remove(store.noticeKey(n.id));
-    }
+    const subjects = await deps.notices.screeningSubjectsFor(indexer, ids);
+    index.add(subjects.filter((n) => n.subject?.names.length).map((n) => store.entryFromSubject(n.id, n.subject!)));
+    index.remove(subjects.filter((n) => !n.subject?.names.length).map((n) => store.noticeKey(n.id)));
   }
 
   function onEvent(e: VigilEvent): void {
@@ -108,16 +105,19 @@ export function makeScreening(p: Platform, deps: { hits: Hits; notices: Notices 
     void refresh(ids).catch((err: unknown) => { process.stderr.write(`screening index update failed: ${String(err)}\n`); });
   }
 
-  /** Builds the index from the database; records changed meanwhile are caught by the event subscription taken first. */
+  /**
+   * Builds the index from the database. The event subscription is taken first and changes go
+   * to the same index in order, so a record changed during the build ends up as last read.
+   */
   async function start(onProgress?: (done: number, total: number) => void): Promise<void> {
     unsubscribe = p.events.subscribe(onEvent);
-    const fresh = new ScreeningIndex();
+    index.clear();
     const total = await store.countPersons(p.db);
     let done = 0;
     for (let after: string | null = null; ;) {
       const rows = await store.personPage(p.db, after, 5000);
       if (!rows.length) break;
-      for (const r of rows) fresh.add(store.entryFromPerson(r.id, r.data as PersonData));
+      index.add(rows.map((r) => store.entryFromPerson(r.id, r.data as PersonData)));
       done += rows.length;
       after = rows[rows.length - 1].id;
       onProgress?.(done, total);
@@ -125,14 +125,15 @@ export function makeScreening(p: Platform, deps: { hits: Hits; notices: Notices 
     for (let after: string | null = null; ;) {
       const page = await deps.notices.screeningSubjects(indexer, after, 2000);
       if (!page.length) break;
-      for (const n of page) if (n.subject?.names.length) fresh.add(store.entryFromSubject(n.id, n.subject));
+      index.add(page.filter((n) => n.subject?.names.length).map((n) => store.entryFromSubject(n.id, n.subject!)));
       after = page[page.length - 1].id;
     }
-    index = fresh;
+    // Replicas build as the pages arrive: ready once they have applied every one.
+    await index.size();
     ready = true;
   }
 
-  function stop(): void { unsubscribe?.(); }
+  async function stop(): Promise<void> { unsubscribe?.(); await index.close(); }
 
   async function screenPerson(actor: Actor, query: ScreeningQuery, opts: { use?: ScreeningUse; limit?: number } = {}): Promise<ScreeningResult> {
     const started = performance.now();
@@ -157,7 +158,7 @@ export function makeScreening(p: Platform, deps: { hits: Hits; notices: Notices 
     }
     const facts = factsOf(q);
     const threshold = THRESHOLDS[use];
-    const found = facts.names.length ? index.search(facts, { limit: opts.limit ?? 20, use }) : [];
+    const found = facts.names.length ? await index.search(facts, { limit: opts.limit ?? 20, use }) : [];
     // Identifiers are looked up exactly in SQL too, so a document number finds its holder whatever the name.
     const byIdentifier = q.documentNumber ? (await store.personsByIdentifier(p.db, normaliseIdentifier(q.documentNumber))).map((r) => store.personKey(r.person_id)) : [];
     const scores = new Map<string, { score: number; explanation: ScreeningHit['explanation'] }>(found.filter((c) => c.score >= threshold).map((c) => [c.recordId, { score: c.score, explanation: { name: c.name, features: c.features } }]));
@@ -197,7 +198,7 @@ export function makeScreening(p: Platform, deps: { hits: Hits; notices: Notices 
     return { outcome: hits.length ? 'hit' : 'no_hit', use, action: actionFor(ranked, use), hits, mrz, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 
-  return { start, stop, screenPerson, isReady: () => ready, indexSize: () => index.size };
+  return { start, stop, screenPerson, isReady: () => ready, indexSize: () => index.size(), parallelism: index.parallelism };
 }
 
 export type Screening = ReturnType<typeof makeScreening>;

@@ -213,6 +213,11 @@ export class Vocabulary {
     return t.weight * (IDF_FLOOR + (1 - IDF_FLOOR) * Math.max(0, Math.min(1, idf)));
   }
 
+  /** Whether a vocabulary token is written in a Latin script. */
+  isLatin(id: number): boolean {
+    return this.familyCode[id] === FAMILY_CODE.latin;
+  }
+
   /** A token's own weight (kind only, no frequency). */
   tokenWeight(id: number): number {
     return this.tokens[id].weight;

@@ -55,7 +55,8 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 /** The real platform, services and HTTP API on a fresh database of the given engine. */
 export async function startWorld(engine: EngineName, overrides: Partial<Config> = {}): Promise<World> {
   const pgdb = engine === 'postgres' ? await freshPostgresDatabase() : undefined;
-  const config: Config = { ...loadConfig({}), databaseUrl: pgdb?.url, logLevel: 'silent', ...overrides };
+  // One screening replica in a worker thread: the server's path, at a test's cost.
+  const config: Config = { ...loadConfig({}), databaseUrl: pgdb?.url, logLevel: 'silent', screeningWorkers: 1, ...overrides };
   const platform = await openPlatform(config, { inMemory: true });
   const services = makeServices(platform);
   await services.identity.seedOrganisations();

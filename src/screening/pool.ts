@@ -1,0 +1,135 @@
+// Where the screening index lives: in this process, or replicated in worker threads so that
+// screenings use every core while the main thread serves HTTP and the database. Every replica
+// receives every change in the same order; a search goes to the least busy one.
+import { Worker } from 'node:worker_threads';
+import { ScreeningIndex } from './index.ts';
+import type { ScreeningCandidate, ScreeningEntry, SearchOptions } from './index.ts';
+import type { PersonFacts } from './score.ts';
+
+/** A candidate as a holder returns it: the record's facts stay with the index. */
+export type RankedCandidate = Omit<ScreeningCandidate, 'entry'>;
+
+export interface IndexHolder {
+  /** Adds or replaces records (by record id). */
+  add(entries: ScreeningEntry[]): void;
+  remove(recordIds: string[]): void;
+  /** Empties the index, before a fresh build. */
+  clear(): void;
+  search(query: PersonFacts, options: SearchOptions): Promise<RankedCandidate[]>;
+  /** Records indexed, once every change sent so far is applied. */
+  size(): Promise<number>;
+  /** How many searches can usefully run at once. */
+  readonly parallelism: number;
+  close(): Promise<void>;
+}
+
+/** The index in this process: no copies, no messages; one core. */
+export class LocalIndex implements IndexHolder {
+  private index = new ScreeningIndex();
+  readonly parallelism = 1;
+  add(entries: ScreeningEntry[]): void { for (const e of entries) this.index.add(e); }
+  remove(recordIds: string[]): void { for (const id of recordIds) this.index.remove(id); }
+  clear(): void { this.index = new ScreeningIndex(); }
+  search(query: PersonFacts, options: SearchOptions): Promise<RankedCandidate[]> {
+    return Promise.resolve(this.index.search(query, options).map(ranked));
+  }
+  size(): Promise<number> { return Promise.resolve(this.index.size); }
+  close(): Promise<void> { return Promise.resolve(); }
+}
+
+/** Messages to a replica; see worker.ts. */
+export type ReplicaRequest =
+  | { op: 'add'; entries: ScreeningEntry[] }
+  | { op: 'remove'; ids: string[] }
+  | { op: 'clear' }
+  | { op: 'search'; id: number; query: PersonFacts; options: SearchOptions }
+  | { op: 'size'; id: number };
+
+export type ReplicaReply =
+  | { id: number; ok: true; result: RankedCandidate[] | number }
+  | { id: number; ok: false; error: string };
+
+interface Replica {
+  worker: Worker;
+  pending: Map<number, { resolve: (v: RankedCandidate[] | number) => void; reject: (e: Error) => void }>;
+  failed?: Error;
+}
+
+/** One full replica of the index per worker thread. */
+export class WorkerIndex implements IndexHolder {
+  private readonly replicas: Replica[];
+  private nextId = 1;
+  readonly parallelism: number;
+
+  constructor(workers: number) {
+    this.parallelism = workers;
+    this.replicas = Array.from({ length: workers }, () => this.spawn());
+  }
+
+  private spawn(): Replica {
+    // A plain-JavaScript entry registers the TypeScript loader in the thread, as bin/vigil.js does.
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+    const replica: Replica = { worker, pending: new Map() };
+    worker.on('message', (m: ReplicaReply) => {
+      const p = replica.pending.get(m.id);
+      if (!p) return;
+      replica.pending.delete(m.id);
+      if (!replica.pending.size) worker.unref();
+      if (m.ok) p.resolve(m.result); else p.reject(new Error(m.error));
+    });
+    const fail = (e: Error): void => {
+      replica.failed = e;
+      for (const p of replica.pending.values()) p.reject(e);
+      replica.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => { if (!replica.failed) fail(new Error(`screening worker exited (${code})`)); });
+    // Idle replicas do not keep the process alive; one with a question pending does.
+    worker.unref();
+    return replica;
+  }
+
+  private broadcast(message: ReplicaRequest): void {
+    for (const r of this.replicas) if (!r.failed) r.worker.postMessage(message);
+  }
+
+  private ask(replica: Replica, message: ReplicaRequest & { id: number }): Promise<RankedCandidate[] | number> {
+    if (replica.failed) return Promise.reject(replica.failed);
+    return new Promise((resolve, reject) => {
+      replica.pending.set(message.id, { resolve, reject });
+      replica.worker.ref();
+      replica.worker.postMessage(message);
+    });
+  }
+
+  add(entries: ScreeningEntry[]): void { if (entries.length) this.broadcast({ op: 'add', entries }); }
+  remove(recordIds: string[]): void { if (recordIds.length) this.broadcast({ op: 'remove', ids: recordIds }); }
+  clear(): void { this.broadcast({ op: 'clear' }); }
+
+  async search(query: PersonFacts, options: SearchOptions): Promise<RankedCandidate[]> {
+    const live = this.replicas.filter((r) => !r.failed);
+    if (!live.length) throw new Error('no screening worker is running');
+    const replica = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return await this.ask(replica, { op: 'search', id: this.nextId++, query, options }) as RankedCandidate[];
+  }
+
+  async size(): Promise<number> {
+    const live = this.replicas.find((r) => !r.failed);
+    if (!live) return 0;
+    return await this.ask(live, { op: 'size', id: this.nextId++ }) as number;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.replicas.map((r) => r.worker.terminate()));
+  }
+}
+
+/** A candidate without its record's facts. */
+export function ranked({ entry: _entry, ...candidate }: ScreeningCandidate): RankedCandidate {
+  return candidate;
+}
+
+/** The index holder for a configuration: 0 workers keeps the index in this process. */
+export function makeIndexHolder(workers: number): IndexHolder {
+  return workers > 0 ? new WorkerIndex(workers) : new LocalIndex();
+}
