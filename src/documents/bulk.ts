@@ -12,6 +12,7 @@ import type { Identity } from '../identity/service.ts';
 import type { Persons } from '../persons/service.ts';
 import { issuingCountryProblem, mayRecordStatus } from './model.ts';
 import { validateDocumentRecord, type DocumentData, type DocumentRecordInput } from './record.ts';
+import { dataColumns } from './store.ts';
 
 // Bulk loading of document status records: validation, ownership and audit as in
 // `reportDocument`, but thousands of rows per statement and one audit entry per batch, so that
@@ -66,15 +67,6 @@ export async function insertDocumentRecords(db: Db, items: readonly DocumentBatc
     for (const r of inserted) stored.add(r.document_id);
   }
   return stored;
-}
-
-function dataColumns(d: DocumentData) {
-  return {
-    number: d.number, number_norm: d.numberNormalised, issuing_country: d.issuingCountry, type: d.type, status: d.status,
-    holder_person_id: d.holder?.personId ?? null, holder_names: d.holder?.names ?? [], holder_birth_date: d.holder?.birthDate ?? null,
-    holder_sex: d.holder?.sex ?? null, holder_nationality: d.holder?.nationality ?? null,
-    issue_date: d.issueDate, expiry_date: d.expiryDate, reported_on: d.reportedOn, reported_place: d.reportedPlace, circumstances: d.circumstances,
-  };
 }
 
 /** One line of a bulk load: a status record as `reportDocument` takes it. */

@@ -20,7 +20,8 @@ export interface DocumentFilter {
   offset?: number;
 }
 
-function dataColumns(d: DocumentData) {
+/** A document's own columns (the envelope's are `envelopeColumns`). */
+export function dataColumns(d: DocumentData) {
   return {
     number: d.number, number_norm: d.numberNormalised, issuing_country: d.issuingCountry, type: d.type, status: d.status,
     holder_person_id: d.holder?.personId ?? null, holder_names: d.holder?.names ?? [], holder_birth_date: d.holder?.birthDate ?? null,
