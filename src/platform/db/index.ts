@@ -59,30 +59,57 @@ async function openPostgres(url: string): Promise<Store> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.VIGIL_DB_POOL ?? 10), types });
+  // An idle connection that the server ends (a restart, a failover, an administrator) is dropped
+  // by the pool and replaced on next use; without a listener its error would end the process.
+  pool.on('error', (e) => { process.stderr.write(`database connection lost (the pool will reconnect): ${e.message}\n`); });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let listener: pg.Client | undefined;
+  let closing = false;
+  let connecting: Promise<pg.Client> | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
+  /** The LISTEN connection, (re)opened with every channel listened to so far. */
+  const connectListener = async (): Promise<pg.Client> => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (msg) => {
+      for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+    });
+    let lost = false;
+    client.on('error', (e) => {
+      // A dying connection can report more than one error: reconnect once.
+      if (closing || lost) return;
+      lost = true;
+      process.stderr.write(`event listener connection lost, reconnecting: ${e.message}\n`);
+      if (listener === client) listener = undefined;
+      const retry = (): void => {
+        if (closing || listener) return;
+        connectListener().then((c) => { listener = c; }, () => { setTimeout(retry, 1000).unref(); });
+      };
+      setTimeout(retry, 100).unref();
+    });
+    await client.connect();
+    for (const channel of handlers.keys()) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    return client;
+  };
   return {
     db,
     engine: 'postgres',
     async listen(channel, onPayload) {
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url });
-        await listener.connect();
-        listener.on('notification', (msg) => {
-          for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
-        });
-      }
       let set = handlers.get(channel);
+      const fresh = !set;
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
-        await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
       }
+      if (!listener) {
+        // Concurrent first calls share one connection.
+        connecting ??= connectListener().finally(() => { connecting = undefined; });
+        listener = await connecting;
+      } else if (fresh) await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
       set.add(onPayload);
       return async () => { set.delete(onPayload); };
     },
     async close() {
+      closing = true;
       await listener?.end();
       await db.destroy();
     },
