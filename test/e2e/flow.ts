@@ -162,6 +162,8 @@ export async function defineWorkbenchFlow(opts: FlowOptions): Promise<void> {
       const answer = pageB.getByTestId('document-check').locator('[data-verdict]');
       await answer.waitFor();
       expect(await answer.getAttribute('data-verdict')).toBe('hit');
+      // The check told France: the officer can follow it up on the hit.
+      await answer.getByRole('link', { name: m['screening.openHit'] }).waitFor();
       await axe(pageB, 'documents');
       if (shoot('document-check')) await screenshot(pageB, shotName('document-check'));
     });

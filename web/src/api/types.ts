@@ -131,7 +131,7 @@ export interface DocumentCheck {
     corrections?: unknown[];
   } | null;
   hit: boolean;
-  matches: { reference: string; owner: string; visibility: string; message: string; document?: TravelDocument }[];
+  matches: { reference: string; owner: string; visibility: string; message: string; document?: TravelDocument; hitId?: string | null }[];
   holder: { names: string[]; birthDates: string[]; sex: string | null; nationality: string | null; namesTruncated?: boolean } | null;
 }
 

@@ -69,6 +69,7 @@ function DocumentCheckPanel({ route }: { route: string }) {
               <Group key={m.reference} gap="xs">
                 {m.document ? <Link href={`/documents/${m.document.id}`} className="link">{m.document.number} · {enumLabel(t, 'docStatus', m.document.status)}</Link> : <Text span>{t('screening.withheld')}</Text>}
                 <Text span size="sm">{t('screening.contact', { org: orgName(m.owner) })}</Text>
+                {m.hitId ? <Link href={`/hits/${encodeURIComponent(m.hitId)}`} className="link">{t('screening.openHit')}</Link> : null}
               </Group>
             ))}
           </Alert>
