@@ -35,6 +35,40 @@ describe('screening index replicas in worker threads', () => {
     expect(await workers.size()).toBe(0);
   });
 
+  it('replaces a replica that dies, refilled before it answers, while the other keeps answering', async () => {
+    const entries = Array.from({ length: 2000 }, (_, i) => syntheticPerson(13, i).entry);
+    const pool = new WorkerIndex(2);
+    let rebuilds = 0;
+    try {
+      pool.add(entries);
+      pool.setRebuilder(async (add) => {
+        rebuilds++;
+        for (let i = 0; i < entries.length; i += 250) {
+          add(entries.slice(i, i + 250));
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      });
+      expect(await pool.size()).toBe(2000);
+      const target = entries[42];
+      const replicas = (pool as unknown as { replicas: { worker: { terminate(): Promise<number> } }[] }).replicas;
+      await replicas[0].worker.terminate();
+      // Every search during the rebuild is answered in full by the surviving replica.
+      for (let i = 0; i < 20; i++) {
+        const found = await pool.search({ names: target.names }, { limit: 5 });
+        expect(found.map((c) => c.recordId)).toContain(target.recordId);
+      }
+      const deadline = Date.now() + 20_000;
+      while ((pool as unknown as { replicas: { building?: boolean }[] }).replicas.some((r) => r.building) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(rebuilds).toBe(1);
+      // Both replicas answer again, and both know the whole index.
+      const answers = await Promise.all([0, 1, 2, 3].map(() => pool.search({ names: target.names }, { limit: 5 })));
+      for (const a of answers) expect(a.map((c) => c.recordId)).toContain(target.recordId);
+      expect(await pool.size()).toBe(2000);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('rejects searches once its workers are gone, rather than hanging', async () => {
     const doomed = new WorkerIndex(1);
     await doomed.close();

@@ -20,6 +20,8 @@ export interface IndexHolder {
   size(): Promise<number>;
   /** How many searches can usefully run at once. */
   readonly parallelism: number;
+  /** How to refill a replica that replaces one that died (holders without replicas ignore it). */
+  setRebuilder?(rebuilder: Rebuilder): void;
   close(): Promise<void>;
 }
 
@@ -53,17 +55,44 @@ interface Replica {
   worker: Worker;
   pending: Map<number, { resolve: (v: RankedCandidate[] | number) => void; reject: (e: Error) => void }>;
   failed?: Error;
+  /** A replacement still being filled: it answers no search, since a partial index would miss records. */
+  building?: boolean;
 }
+
+/** Fills a fresh replica with every record, through `add`; changes made meanwhile reach it as well. */
+export type Rebuilder = (add: (entries: ScreeningEntry[]) => void) => Promise<void>;
 
 /** One full replica of the index per worker thread. */
 export class WorkerIndex implements IndexHolder {
   private readonly replicas: Replica[];
   private nextId = 1;
+  private closing = false;
+  private rebuilder: Rebuilder | undefined;
   readonly parallelism: number;
 
   constructor(workers: number) {
     this.parallelism = workers;
     this.replicas = Array.from({ length: workers }, () => this.spawn());
+  }
+
+  /** How to refill a replica that replaces one that died (without it, a dead replica stays dead). */
+  setRebuilder(rebuilder: Rebuilder): void {
+    this.rebuilder = rebuilder;
+  }
+
+  /** Replaces a dead replica by a fresh one, filled by the rebuilder before it answers searches. */
+  private replace(dead: Replica): void {
+    const at = this.replicas.indexOf(dead);
+    if (this.closing || !this.rebuilder || at < 0) return;
+    const fresh = { ...this.spawn(), building: true };
+    this.replicas[at] = fresh;
+    const rebuild = this.rebuilder;
+    void (async () => {
+      await rebuild((entries) => { if (entries.length && !fresh.failed) fresh.worker.postMessage({ op: 'add', entries } satisfies ReplicaRequest); });
+      // Answering `size` means it applied everything sent before.
+      await this.ask(fresh, { op: 'size', id: this.nextId++ });
+      fresh.building = false;
+    })().catch((e: unknown) => { process.stderr.write(`screening replica could not be rebuilt: ${String(e)}\n`); });
   }
 
   private spawn(): Replica {
@@ -78,9 +107,14 @@ export class WorkerIndex implements IndexHolder {
       if (m.ok) p.resolve(m.result); else p.reject(new Error(m.error));
     });
     const fail = (e: Error): void => {
+      if (replica.failed) return;
       replica.failed = e;
       for (const p of replica.pending.values()) p.reject(e);
       replica.pending.clear();
+      if (!this.closing) {
+        process.stderr.write(`screening replica lost (${e.message}); starting another\n`);
+        this.replace(replica);
+      }
     };
     worker.on('error', fail);
     worker.on('exit', (code) => { if (!replica.failed) fail(new Error(`screening worker exited (${code})`)); });
@@ -90,6 +124,7 @@ export class WorkerIndex implements IndexHolder {
   }
 
   private broadcast(message: ReplicaRequest): void {
+    // Replicas being rebuilt get changes too, in order with their fill.
     for (const r of this.replicas) if (!r.failed) r.worker.postMessage(message);
   }
 
@@ -107,19 +142,20 @@ export class WorkerIndex implements IndexHolder {
   clear(): void { this.broadcast({ op: 'clear' }); }
 
   async search(query: PersonFacts, options: SearchOptions): Promise<RankedCandidate[]> {
-    const live = this.replicas.filter((r) => !r.failed);
-    if (!live.length) throw new Error('no screening worker is running');
+    const live = this.replicas.filter((r) => !r.failed && !r.building);
+    if (!live.length) throw new Error('no screening worker is ready (a replica is being rebuilt)');
     const replica = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     return await this.ask(replica, { op: 'search', id: this.nextId++, query, options }) as RankedCandidate[];
   }
 
   async size(): Promise<number> {
-    const live = this.replicas.find((r) => !r.failed);
+    const live = this.replicas.find((r) => !r.failed && !r.building) ?? this.replicas.find((r) => !r.failed);
     if (!live) return 0;
     return await this.ask(live, { op: 'size', id: this.nextId++ }) as number;
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.replicas.map((r) => r.worker.terminate()));
   }
 }

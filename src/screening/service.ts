@@ -12,6 +12,7 @@ import type { Notices } from '../notices/service.ts';
 import type { SubjectParticulars } from '../notices/model.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { makeIndexHolder } from './pool.ts';
+import type { ScreeningEntry } from './index.ts';
 import { THRESHOLDS, type ScreeningUse } from './score.ts';
 import { actionFor, checkQuery, factsOf, queryIdentity, type ScreeningQuery } from './model.ts';
 import * as store from './store.ts';
@@ -112,12 +113,21 @@ export function makeScreening(p: Platform, deps: { hits: Hits; notices: Notices 
   async function start(onProgress?: (done: number, total: number) => void): Promise<void> {
     unsubscribe = p.events.subscribe(onEvent);
     index.clear();
+    await loadAll((entries) => index.add(entries), onProgress);
+    // Replicas build as the pages arrive: ready once they have applied every one.
+    await index.size();
+    index.setRebuilder?.((add) => loadAll(add));
+    ready = true;
+  }
+
+  /** Every person and notice subject, page by page, to `add`. */
+  async function loadAll(add: (entries: ScreeningEntry[]) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
     const total = await store.countPersons(p.db);
     let done = 0;
     for (let after: string | null = null; ;) {
       const rows = await store.personPage(p.db, after, 5000);
       if (!rows.length) break;
-      index.add(rows.map((r) => store.entryFromPerson(r.id, r.data as PersonData)));
+      add(rows.map((r) => store.entryFromPerson(r.id, r.data as PersonData)));
       done += rows.length;
       after = rows[rows.length - 1].id;
       onProgress?.(done, total);
@@ -125,12 +135,9 @@ export function makeScreening(p: Platform, deps: { hits: Hits; notices: Notices 
     for (let after: string | null = null; ;) {
       const page = await deps.notices.screeningSubjects(indexer, after, 2000);
       if (!page.length) break;
-      index.add(page.filter((n) => n.subject?.names.length).map((n) => store.entryFromSubject(n.id, n.subject!)));
+      add(page.filter((n) => n.subject?.names.length).map((n) => store.entryFromSubject(n.id, n.subject!)));
       after = page[page.length - 1].id;
     }
-    // Replicas build as the pages arrive: ready once they have applied every one.
-    await index.size();
-    ready = true;
   }
 
   async function stop(): Promise<void> { unsubscribe?.(); await index.close(); }
