@@ -2,7 +2,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import { hasRole, isPolice } from '../platform/access/actor.ts';
 import { buildEnvelope, type EnvelopeInput } from '../platform/access/envelope.ts';
 import { recordAudit } from '../platform/audit/log.ts';
-import { forbidden, type FieldProblem } from '../platform/errors.ts';
+import { forbidden, type FieldProblem, type LineProblem } from '../platform/errors.ts';
 import type { Platform } from '../platform/platform.ts';
 import { issuingCountryProblem, mayRecordStatus } from './model.ts';
 import { normaliseCountryCode } from './mrz.ts';
@@ -12,7 +12,7 @@ import type { DocumentRow } from './store.ts';
 
 /** One line of an import file, already parsed: the document as `POST /documents` takes it, and its envelope. */
 export interface DocumentImportRow { line: number; document: Partial<DocumentRecordInput>; envelope?: EnvelopeInput }
-export interface DocumentLineProblem extends FieldProblem { line: number }
+export type DocumentLineProblem = LineProblem;
 export interface DocumentImportOutcome { stored: number; ids: string[]; errors: DocumentLineProblem[] }
 export interface DocumentImportOptions {
   /** Check only: nothing is stored (another line of the batch is already known to be bad). */

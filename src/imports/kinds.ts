@@ -1,7 +1,7 @@
 import { Compile, type Validator } from 'typebox/compile';
 import type { TSchema } from 'typebox';
 import type { Actor } from '../platform/access/actor.ts';
-import type { FieldProblem } from '../platform/errors.ts';
+import type { FieldProblem, LineProblem } from '../platform/errors.ts';
 import type { Persons } from '../persons/service.ts';
 import type { Documents } from '../documents/service.ts';
 import type { Notices } from '../notices/service.ts';
@@ -11,7 +11,7 @@ import { NoticeImportLine } from '../notices/import-schema.ts';
 import { documentFromCsv, noticeFromCsv, type CsvLine } from './csv-records.ts';
 import { personFromCsv, type ImportKind } from './model.ts';
 
-export interface LineProblem { line: number; field: string; message: string }
+export type { LineProblem };
 
 /** How one kind of record is read from a file and handed, a batch at a time, to its capability. */
 export interface ImportKindAdapter {

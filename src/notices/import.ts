@@ -3,7 +3,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import { isPolice } from '../platform/access/actor.ts';
 import type { Envelope, EnvelopeInput } from '../platform/access/envelope.ts';
 import { recordAudit } from '../platform/audit/log.ts';
-import { DomainError, forbidden, type FieldProblem } from '../platform/errors.ts';
+import { DomainError, forbidden, type LineProblem } from '../platform/errors.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { Platform } from '../platform/platform.ts';
 import { mayRequestNotices } from './access.ts';
@@ -16,7 +16,7 @@ type Tx = Kysely<Database> | Transaction<Database>;
 
 /** One line of an import file, already parsed: the content as `POST /notices` takes it, and its envelope. */
 export interface NoticeImportRow { line: number; notice: unknown; envelope?: EnvelopeInput }
-export interface NoticeLineProblem extends FieldProblem { line: number }
+export type NoticeLineProblem = LineProblem;
 export interface NoticeImportOutcome { stored: number; ids: string[]; errors: NoticeLineProblem[] }
 
 /** What the import needs from the notices service: the same checks `createNotice` applies. */

@@ -4,7 +4,7 @@ import { hasRole, isPolice } from '../platform/access/actor.ts';
 import { buildEnvelope, defaultReviewDate, envelopeView, mayChange, visibilityOf, type Envelope, type EnvelopeInput } from '../platform/access/envelope.ts';
 import { envelopeFromRow } from '../platform/access/sql.ts';
 import { recordAudit } from '../platform/audit/log.ts';
-import { forbidden, invalid, invalidField, notFound } from '../platform/errors.ts';
+import { forbidden, invalid, invalidField, notFound, type LineProblem } from '../platform/errors.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { Identity } from '../identity/service.ts';
 import { changedFields, validatePerson, type PersonData } from './model.ts';
@@ -34,7 +34,7 @@ export interface PersonInput { person: Partial<PersonData>; envelope?: EnvelopeI
 
 /** One line of an import file, already parsed. */
 export interface ImportRow { line: number; person: Partial<PersonData>; envelope?: EnvelopeInput }
-export interface LineProblem { line: number; field: string; message: string }
+export type { LineProblem };
 export interface ImportOutcome { stored: number; ids: string[]; errors: LineProblem[] }
 
 /** Nominal data: persons with names across scripts, partial dates of birth, identifiers, photos and full history. */

@@ -8,6 +8,9 @@ export type ErrorCode =
 
 export interface FieldProblem { field: string; message: string }
 
+/** A problem of one line of an import file. */
+export interface LineProblem extends FieldProblem { line: number }
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
