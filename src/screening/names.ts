@@ -4,6 +4,8 @@ import { transliterate, familyOf } from './scripts.ts';
 import type { Script, ScriptFamily, Transliteration } from './scripts.ts';
 import { phoneticForm, skeleton } from './phonetic.ts';
 import { HONORIFICS, PARTICLES, variantKey } from './variants.ts';
+import { encodeToken } from './spelling-codes.ts';
+import type { SpellingCodes } from './spelling-codes.ts';
 
 export type TokenKind = 'name' | 'particle' | 'initial';
 
@@ -23,6 +25,8 @@ export interface NameToken {
   bare?: { latin: string; phon: string };
   /** Weight before corpus frequency: particles and initials count for less than names. */
   weight: number;
+  /** The Latin, phonetic and bare spellings as codes, which comparisons read (see spelling-codes.ts). */
+  codes: SpellingCodes;
 }
 
 export interface NormalisedName {
@@ -82,17 +86,16 @@ function buildToken(latin: string, source: string, script: Script, kind?: TokenK
   // A single letter is an initial in alphabets; in a syllabary it is a whole syllable (아 = a).
   const single = latin.length === 1 && familyOf(script) !== 'syllabic';
   const k: TokenKind = kind ?? (single ? 'initial' : PARTICLES.has(latin) ? 'particle' : 'name');
-  const token: NameToken = {
-    latin, phon, skel: skeleton(phon), script, family: familyOf(script), kind: k,
-    weight: k === 'name' && PATRONYMIC.test(latin) ? PATRONYMIC_WEIGHT : KIND_WEIGHT[k],
-  };
-  const variant = variantKey(latin);
-  if (variant) token.variant = variant;
   // "Abdulhussein" also stands for the Hussein it honours, as an article-less form does.
   const theophoric = /^abdul([a-z]{3,})$/.exec(latin);
-  const bare = k !== 'name' ? undefined : theophoric && latin !== 'abdullah' ? theophoric[1] : stripArticle(latin);
-  if (bare) token.bare = { latin: bare, phon: phoneticForm(bare, script) };
-  return token;
+  const bareLatin = k !== 'name' ? undefined : theophoric && latin !== 'abdullah' ? theophoric[1] : stripArticle(latin);
+  const bare = bareLatin ? { latin: bareLatin, phon: phoneticForm(bareLatin, script) } : undefined;
+  const token: Omit<NameToken, 'codes'> = {
+    latin, phon, skel: skeleton(phon), script, family: familyOf(script), kind: k,
+    variant: variantKey(latin), bare,
+    weight: k === 'name' && PATRONYMIC.test(latin) ? PATRONYMIC_WEIGHT : KIND_WEIGHT[k],
+  };
+  return { ...token, codes: encodeToken(token) };
 }
 
 function abdName(rest: string): string {
@@ -173,10 +176,9 @@ export function normaliseName(raw: string): NormalisedName {
 export function joinTokens(a: NameToken, b: NameToken): NameToken {
   const latin = a.latin + b.latin;
   const phon = (a.phon + b.phon).replace(/(.)\1+/g, '$1');
-  const token: NameToken = {
-    latin, phon, skel: skeleton(phon), script: a.script, family: a.family, kind: 'name', weight: a.weight + b.weight,
+  const token: Omit<NameToken, 'codes'> = {
+    latin, phon, skel: skeleton(phon), script: a.script, family: a.family, kind: 'name',
+    variant: variantKey(latin), bare: undefined, weight: a.weight + b.weight,
   };
-  const variant = variantKey(latin);
-  if (variant) token.variant = variant;
-  return token;
+  return { ...token, codes: encodeToken(token) };
 }

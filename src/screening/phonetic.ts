@@ -6,6 +6,7 @@
 // T (ts). The skeleton keeps only consonant classes, which is what survives writing a name in an
 // abjad (no vowels) or a syllabary (extra vowels): it is the blocking key across scripts.
 import type { ScriptFamily, Script } from './scripts.ts';
+import { FAMILY_CODE, FAMILY_CODES } from './spelling-codes.ts';
 
 const SUFFIXES: [RegExp, string][] = [
   // Slavic patronymics and surnames romanised per language: -ovich, -owitsch, -ovitj, -ovič, -ovics.
@@ -77,7 +78,6 @@ export function skeleton(phon: string): string {
 
 const VOWELS = 'aeiou';
 const CLASSES = ['bpfv', 'td', 'sz', 'CSZJ', 'kgX', 'lr', 'mn'];
-const FAMILIES: ScriptFamily[] = ['latin', 'alphabet', 'abjad', 'syllabic'];
 
 interface CostTable { sub: Float32Array; indel: Float32Array }
 
@@ -117,14 +117,15 @@ function buildCosts(family: ScriptFamily): CostTable {
   return { sub, indel };
 }
 
-const COSTS = new Map<ScriptFamily, CostTable>(FAMILIES.map((f) => [f, buildCosts(f)]));
+/** Cost tables by family code (see FAMILY_CODE). */
+const COSTS: CostTable[] = FAMILY_CODES.map((f) => buildCosts(f));
 
-/** The family whose rules apply when comparing tokens from two scripts. */
-export function pairFamily(a: ScriptFamily, b: ScriptFamily): ScriptFamily {
-  if (a === b) return a === 'latin' ? 'latin' : a;
-  if (a === 'abjad' || b === 'abjad') return 'abjad';
-  if (a === 'syllabic' || b === 'syllabic') return 'syllabic';
-  return 'alphabet';
+/** The family (as a FAMILY_CODE) whose rules apply when comparing tokens from two scripts. */
+export function pairFamily(a: number, b: number): number {
+  if (a === b) return a;
+  if (a === FAMILY_CODE.abjad || b === FAMILY_CODE.abjad) return FAMILY_CODE.abjad;
+  if (a === FAMILY_CODE.syllabic || b === FAMILY_CODE.syllabic) return FAMILY_CODE.syllabic;
+  return FAMILY_CODE.alphabet;
 }
 
 let rowPrev = new Float32Array(64);
@@ -133,38 +134,43 @@ let rowCur = new Float32Array(64);
 let codesB = new Uint8Array(64);
 
 /**
- * Similarity in [0, 1] of two phonetic spellings: 1 − (cheapest edit cost) / (cost of writing
- * the longer one from nothing), with costs that make vowels and same-class consonants cheap in
- * proportion to how freely the scripts involved drop or change them. Returns 0 as soon as the
- * similarity cannot reach `atLeast` (most compared pairs are far apart: stop early).
+ * Similarity in [0, 1] of two phonetic spellings, each a range of codes, compared by the rules of
+ * `family` (a FAMILY_CODE): 1 − (cheapest
+ * edit cost) / (cost of writing the longer one from nothing), with costs that make vowels and
+ * same-class consonants cheap in proportion to how freely the scripts involved drop or change
+ * them. Returns 0 as soon as the similarity cannot reach `atLeast` (most compared pairs are far
+ * apart: stop early).
  */
-export function alignSimilarity(a: string, b: string, family: ScriptFamily, atLeast = 0): number {
-  if (a === b) return 1;
-  const { sub, indel } = COSTS.get(family) as CostTable;
-  const n = a.length;
-  const m = b.length;
+export function alignCodes(
+  as: Uint16Array, aAt: number, n: number, bs0: Uint16Array, bAt: number, m: number,
+  family: number, atLeast = 0,
+): number {
+  const { sub, indel } = COSTS[family];
   if (m + 1 > rowPrev.length) { rowPrev = new Float32Array(m * 2 + 2); rowCur = new Float32Array(m * 2 + 2); codesB = new Uint8Array(m * 2 + 2); }
   // Locals, not the module's bindings: the inner loop runs for every cell.
   let prev = rowPrev;
   let cur = rowCur;
   const bs = codesB;
   let totalA = 0;
-  for (let i = 0; i < n; i++) totalA += indel[a.charCodeAt(i) & 127];
+  let same = n === m;
+  for (let i = 0; i < n; i++) totalA += indel[as[aAt + i] & 127];
   let totalB = 0;
   prev[0] = 0;
   for (let j = 1; j <= m; j++) {
-    const cb = b.charCodeAt(j - 1) & 127;
+    const cb = bs0[bAt + j - 1] & 127;
     bs[j] = cb;
     totalB += indel[cb];
     prev[j] = totalB;
+    if (same && cb !== (as[aAt + j - 1] & 127)) same = false;
   }
+  if (same) return 1;
   const denom = Math.max(totalA, totalB);
   if (denom === 0) return 0;
   // The edit cost never decreases along a path, so a row whose cheapest cell is over budget ends it.
   const budget = (1 - atLeast) * denom;
   let prefixA = 0;
   for (let i = 1; i <= n; i++) {
-    const ca = a.charCodeAt(i - 1) & 127;
+    const ca = as[aAt + i - 1] & 127;
     const da = indel[ca];
     const subRow = ca * 128;
     prefixA += da;

@@ -1,6 +1,10 @@
 // Similarity of two normalised names, order-free, with an explanation of every token match.
-import jaroWinkler from 'talisman/metrics/jaro-winkler.js';
-import { alignSimilarity, pairFamily } from './phonetic.ts';
+import { alignCodes, pairFamily } from './phonetic.ts';
+import {
+  BARE_LATIN_LEN, BARE_PHON_LEN, bareLatinAt, barePhonAt, FAMILY, FAMILY_CODE, jaroWinklerCodes, KIND, KIND_CODE, LATIN_LEN,
+  latinAt, PHON_LEN, phonAt, sameCodes, SCRIPT, VARIANT,
+} from './spelling-codes.ts';
+import type { SpellingCodes } from './spelling-codes.ts';
 import { joinTokens } from './names.ts';
 import type { NameToken, NormalisedName } from './names.ts';
 
@@ -42,47 +46,87 @@ const BETTER_SIDE_SHARE = 0.7;
 export const NO_MATCH: TokenComparison = Object.freeze({ similarity: 0, how: 'typo' });
 
 /** Upper bound of Jaro-Winkler from the lengths alone (all of the shorter matched, full prefix). */
-function jaroBound(a: string, b: string): number {
-  const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+function jaroBound(n: number, m: number): number {
+  const ratio = Math.min(n, m) / Math.max(n, m);
   return 0.6 * ((2 + ratio) / 3) + 0.4;
 }
 
-function compareSpellings(aLatin: string, aPhon: string, a: NameToken, bLatin: string, bPhon: string, b: NameToken): TokenComparison {
-  const sameScript = a.script === b.script;
-  if (aLatin === bLatin) return { similarity: 1, how: sameScript ? 'exact' : 'transliteration' };
-  if (aPhon === bPhon) return { similarity: PHONETIC_SIMILARITY, how: sameScript ? 'phonetic' : 'transliteration' };
-  const family = pairFamily(a.family, b.family);
+const EXACT: TokenComparison = Object.freeze({ similarity: 1, how: 'exact' });
+const SAME_TRANSLITERATED: TokenComparison = Object.freeze({ similarity: 1, how: 'transliteration' });
+const SAME_SOUND: TokenComparison = Object.freeze({ similarity: PHONETIC_SIMILARITY, how: 'phonetic' });
+const SAME_SOUND_TRANSLITERATED: TokenComparison = Object.freeze({ similarity: PHONETIC_SIMILARITY, how: 'transliteration' });
+const SAME_VARIANT: TokenComparison = Object.freeze({ similarity: VARIANT_SIMILARITY, how: 'variant' });
+const SAME_INITIAL: TokenComparison = Object.freeze({ similarity: INITIAL_SIMILARITY, how: 'initial' });
+
+const INITIAL = KIND_CODE.initial;
+/** Families whose spellings are made by rules close enough for a typing distance to mean something. */
+const TYPED_FAMILY_MAX = FAMILY_CODE.alphabet;
+
+/**
+ * Compares one spelling of each token (the written one, or the one without an article when
+ * `aBare` / `bBare`): equal, equal in sound, the sound alignment, or a typing error.
+ */
+function compareSpellings(a: SpellingCodes, at: number, aBare: boolean, b: SpellingCodes, bt: number, bBare: boolean): TokenComparison {
+  const aL = aBare ? bareLatinAt(a, at) : latinAt(a, at);
+  const aLen = a[at + (aBare ? BARE_LATIN_LEN : LATIN_LEN)];
+  const aP = aBare ? barePhonAt(a, at) : phonAt(a, at);
+  const aPLen = a[at + (aBare ? BARE_PHON_LEN : PHON_LEN)];
+  const bL = bBare ? bareLatinAt(b, bt) : latinAt(b, bt);
+  const bLen = b[bt + (bBare ? BARE_LATIN_LEN : LATIN_LEN)];
+  const bP = bBare ? barePhonAt(b, bt) : phonAt(b, bt);
+  const bPLen = b[bt + (bBare ? BARE_PHON_LEN : PHON_LEN)];
+  const sameScript = a[at + SCRIPT] === b[bt + SCRIPT];
+  if (sameCodes(a, aL, aLen, b, bL, bLen)) return sameScript ? EXACT : SAME_TRANSLITERATED;
+  if (sameCodes(a, aP, aPLen, b, bP, bPLen)) return sameScript ? SAME_SOUND : SAME_SOUND_TRANSLITERATED;
+  const family = pairFamily(a[at + FAMILY], b[bt + FAMILY]);
   // Below the match floor a pair is no match whatever its exact similarity: let the alignment stop early.
-  const sound = alignSimilarity(aPhon, bPhon, family, MIN_TOKEN_SIMILARITY / PHONETIC_SIMILARITY) * PHONETIC_SIMILARITY;
+  const sound = alignCodes(a, aP, aPLen, b, bP, bPLen, family, MIN_TOKEN_SIMILARITY / PHONETIC_SIMILARITY) * PHONETIC_SIMILARITY;
   // Spelling distance means something only between spellings made by the same kind of rules, and
   // only when high: Jaro-Winkler gives unrelated names 0.6–0.7, where the alignment gives ~0.3.
-  const typo = (family === 'latin' || family === 'alphabet') && jaroBound(aLatin, bLatin) >= Math.max(TYPO_FLOOR, sound)
-    ? jaroWinkler(aLatin, bLatin) : 0;
+  const typo = family <= TYPED_FAMILY_MAX && jaroBound(aLen, bLen) >= Math.max(TYPO_FLOOR, sound)
+    ? jaroWinklerCodes(a, aL, aLen, b, bL, bLen) : 0;
   if (typo >= TYPO_FLOOR && typo >= sound) return { similarity: typo, how: 'typo' };
+  if (sound === 0) return NO_MATCH;
   return { similarity: sound, how: sameScript ? 'phonetic' : 'transliteration' };
+}
+
+/** An initial against a full name: the same first letter as written, or the same first sound. */
+function initialMatches(initial: SpellingCodes, it: number, full: SpellingCodes, ft: number): boolean {
+  const iLen = initial[it + LATIN_LEN];
+  const fLen = full[ft + LATIN_LEN];
+  if (iLen <= fLen && sameCodes(initial, latinAt(initial, it), iLen, full, latinAt(full, ft), iLen)) return true;
+  const firstSound = (c: SpellingCodes, t: number): number => (c[t + PHON_LEN] ? c[phonAt(c, t)] : -1);
+  return firstSound(initial, it) === firstSound(full, ft);
+}
+
+/**
+ * Compares two tokens, each a run of codes (see spelling-codes.ts): the best of exact, variant,
+ * phonetic, typo, initial and article-less forms.
+ */
+export function compareCodes(a: SpellingCodes, at: number, b: SpellingCodes, bt: number): TokenComparison {
+  const aInitial = a[at + KIND] === INITIAL;
+  const bInitial = b[bt + KIND] === INITIAL;
+  if (aInitial || bInitial) {
+    if (aInitial && bInitial) return sameCodes(a, latinAt(a, at), a[at + LATIN_LEN], b, latinAt(b, bt), b[bt + LATIN_LEN]) ? EXACT : NO_MATCH;
+    const same = aInitial ? initialMatches(a, at, b, bt) : initialMatches(b, bt, a, at);
+    return same ? SAME_INITIAL : NO_MATCH;
+  }
+  const variant = a[at + VARIANT];
+  if (variant !== 0 && variant === b[bt + VARIANT] && !sameCodes(a, latinAt(a, at), a[at + LATIN_LEN], b, latinAt(b, bt), b[bt + LATIN_LEN])) return SAME_VARIANT;
+  const best = compareSpellings(a, at, false, b, bt, false);
+  if (best.similarity >= PHONETIC_SIMILARITY) return best;
+  // "Alrashid" against "Rashid": the article is a particle glued on, not part of the name.
+  let bare: TokenComparison;
+  if (a[at + BARE_LATIN_LEN]) bare = compareSpellings(a, at, true, b, bt, false);
+  else if (b[bt + BARE_LATIN_LEN]) bare = compareSpellings(a, at, false, b, bt, true);
+  else return best;
+  const sim = bare.similarity * ARTICLE_FACTOR;
+  return sim > best.similarity ? { similarity: sim, how: 'particle' } : best;
 }
 
 /** Compares two tokens: the best of exact, variant, phonetic, typo, initial and article-less forms. */
 export function compareTokens(a: NameToken, b: NameToken): TokenComparison {
-  if (a.kind === 'initial' || b.kind === 'initial') {
-    if (a.kind === 'initial' && b.kind === 'initial') return a.latin === b.latin ? { similarity: 1, how: 'exact' } : NO_MATCH;
-    const [initial, full] = a.kind === 'initial' ? [a, b] : [b, a];
-    const same = full.latin.startsWith(initial.latin) || (full.phon[0] === initial.phon[0]);
-    return same ? { similarity: INITIAL_SIMILARITY, how: 'initial' } : NO_MATCH;
-  }
-  if (a.latin === b.latin) return { similarity: 1, how: a.script === b.script ? 'exact' : 'transliteration' };
-  if (a.variant && a.variant === b.variant) return { similarity: VARIANT_SIMILARITY, how: 'variant' };
-  const best = compareSpellings(a.latin, a.phon, a, b.latin, b.phon, b);
-  const ab = a.bare;
-  const bb = b.bare;
-  if (best.similarity >= PHONETIC_SIMILARITY) return best;
-  // "Alrashid" against "Rashid": the article is a particle glued on, not part of the name.
-  let bare: TokenComparison;
-  if (ab) bare = compareSpellings(ab.latin, ab.phon, a, b.latin, b.phon, b);
-  else if (bb) bare = compareSpellings(a.latin, a.phon, a, bb.latin, bb.phon, b);
-  else return best;
-  const sim = bare.similarity * ARTICLE_FACTOR;
-  return sim > best.similarity ? { similarity: sim, how: 'particle' } : best;
+  return compareCodes(a.codes, 0, b.codes, 0);
 }
 
 /** Weight of a token in a name score: the token's own weight unless an index knows its frequency. */

@@ -97,6 +97,13 @@ const VARIANT_GROUPS: string[][] = [
 const VARIANT_OF = new Map<string, string>();
 for (const group of VARIANT_GROUPS) for (const name of group) if (!VARIANT_OF.has(name)) VARIANT_OF.set(name, group[0]);
 
+const GROUP_OF = new Map<string, number>(VARIANT_GROUPS.map((group, i) => [group[0], i]));
+
+/** A number for a canonical key (for compact token codes); -1 for a key that is none. */
+export function variantGroupOf(key: string): number {
+  return GROUP_OF.get(key) ?? -1;
+}
+
 /** The canonical key of a transliterated given name with known romanisation variants. */
 export function variantKey(latin: string): string | undefined {
   return VARIANT_OF.get(latin);

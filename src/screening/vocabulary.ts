@@ -3,17 +3,15 @@
 // few thousand distinct tokens, rather than on millions of records.
 import { joinTokens } from './names.ts';
 import type { NameToken } from './names.ts';
-import type { ScriptFamily } from './scripts.ts';
 import { skeleton } from './phonetic.ts';
-import { compareTokens, NO_MATCH } from './similarity.ts';
+import { compareCodes, compareTokens, NO_MATCH } from './similarity.ts';
+import { FAMILY_CODE, runLength } from './spelling-codes.ts';
 import type { TokenComparer, TokenComparison } from './similarity.ts';
 
 /** A vocabulary token similar to a query token, and how. */
 export interface SimilarToken { id: number; comparison: TokenComparison }
 
 const keyOf = (t: NameToken): string => `${t.script}:${t.latin}`;
-
-const FAMILY_CODE: Record<ScriptFamily, number> = { latin: 0, alphabet: 1, abjad: 2, syllabic: 3 };
 
 /**
  * Query tokens whose similar tokens are remembered between searches, per generation (two are
@@ -120,6 +118,13 @@ export class Vocabulary {
   /** Length of each token's Latin spelling and its script family, for cheap pre-filters. */
   private latinLen = new Uint16Array(1024);
   private familyCode = new Uint8Array(1024);
+  /**
+   * Every token's codes side by side, in the order interned (token id → `codeAt[id]`): blocking
+   * compares a query token with hundreds of these a search, so they stay close together.
+   */
+  private codeHeap = new Uint16Array(16 * 1024);
+  private codeEnd = 0;
+  private codeAt = new Uint32Array(1024);
   /** Frequency-aware weights by id, valid while `weightStamp[id]` equals `weightNow`. */
   private weightCache = new Float64Array(1024);
   private weightStamp = new Uint32Array(1024);
@@ -140,6 +145,7 @@ export class Vocabulary {
     if (newId >= this.latinLen.length) this.growIdArrays(newId + 1);
     this.latinLen[newId] = t.latin.length;
     this.familyCode[newId] = FAMILY_CODE[t.family];
+    this.storeCodes(newId, t);
     for (const k of indexKeys(t)) {
       const list = this.blockKeys.get(k);
       if (list) list.push(newId); else this.blockKeys.set(k, [newId]);
@@ -154,6 +160,19 @@ export class Vocabulary {
     const familyCode = new Uint8Array(size); familyCode.set(this.familyCode); this.familyCode = familyCode;
     const weightCache = new Float64Array(size); weightCache.set(this.weightCache); this.weightCache = weightCache;
     const weightStamp = new Uint32Array(size); weightStamp.set(this.weightStamp); this.weightStamp = weightStamp;
+    const codeAt = new Uint32Array(size); codeAt.set(this.codeAt); this.codeAt = codeAt;
+  }
+
+  private storeCodes(id: number, t: NameToken): void {
+    const length = runLength(t.codes, 0);
+    if (this.codeEnd + length > this.codeHeap.length) {
+      const heap = new Uint16Array(Math.max(this.codeHeap.length * 2, this.codeEnd + length));
+      heap.set(this.codeHeap.subarray(0, this.codeEnd));
+      this.codeHeap = heap;
+    }
+    this.codeHeap.set(t.codes.subarray(0, length), this.codeEnd);
+    this.codeAt[id] = this.codeEnd;
+    this.codeEnd += length;
   }
 
   /** Document frequencies changed: every cached weight is stale. */
@@ -276,8 +295,11 @@ export class Vocabulary {
     const exact = this.idByKey.get(keyOf(t));
     if (exact !== undefined) {
       this.seen[exact] = stamp;
-      out.push({ id: exact, comparison: compareTokens(t, this.tokens[exact]) });
+      out.push({ id: exact, comparison: compareCodes(t.codes, 0, this.codeHeap, this.codeAt[exact]) });
     }
+    const codes = t.codes;
+    const heap = this.codeHeap;
+    const codeAt = this.codeAt;
     for (const k of queryKeys(t, joined)) {
       const block = this.blockKeys.get(k);
       if (!block) continue;
@@ -287,7 +309,7 @@ export class Vocabulary {
         // Within one script, a name twice as long as another is not a spelling of it.
         const len = this.latinLen[id];
         if (this.familyCode[id] === family && (len < tLen ? len * 2 < tLen : tLen * 2 < len)) continue;
-        const c = compareTokens(t, this.tokens[id]);
+        const c = compareCodes(codes, 0, heap, codeAt[id]);
         if (c.similarity >= min) out.push({ id, comparison: c });
       }
     }
