@@ -79,7 +79,18 @@ export function skeleton(phon: string): string {
 const VOWELS = 'aeiou';
 const CLASSES = ['bpfv', 'td', 'sz', 'CSZJ', 'kgX', 'lr', 'mn'];
 
-interface CostTable { sub: Float32Array; indel: Float32Array }
+/** Costs in twentieths, as integers: every cost below is a multiple of 0.05, and integer sums are exact and fast. */
+const COST_STEPS = 20;
+
+interface CostTable { sub: Int32Array; indel: Int32Array }
+
+function inSteps(costs: Float32Array): Int32Array {
+  return Int32Array.from(costs, (cost) => {
+    const steps = Math.round(cost * COST_STEPS);
+    if (Math.abs(steps - cost * COST_STEPS) > 1e-4) throw new Error(`alignment cost ${cost} is not a multiple of 1/${COST_STEPS}`);
+    return steps;
+  });
+}
 
 /** Cost of each substitution and insertion when the two tokens come from scripts of `family`. */
 function buildCosts(family: ScriptFamily): CostTable {
@@ -114,7 +125,7 @@ function buildCosts(family: ScriptFamily): CostTable {
   indel['h'.charCodeAt(0)] = cross ? 0.2 : 0.35;
   // Chinese and Japanese transcriptions drop an r or l closing a syllable (York → 約克 yue-ke).
   if (family === 'syllabic') { indel['r'.charCodeAt(0)] = 0.5; indel['l'.charCodeAt(0)] = 0.5; }
-  return { sub, indel };
+  return { sub: inSteps(sub), indel: inSteps(indel) };
 }
 
 /** Cost tables by family code (see FAMILY_CODE). */
@@ -128,8 +139,8 @@ export function pairFamily(a: number, b: number): number {
   return FAMILY_CODE.alphabet;
 }
 
-let rowPrev = new Float32Array(64);
-let rowCur = new Float32Array(64);
+let rowPrev = new Int32Array(64);
+let rowCur = new Int32Array(64);
 /** Character codes of the second spelling, read once rather than once per row. */
 let codesB = new Uint8Array(64);
 
@@ -146,7 +157,7 @@ export function alignCodes(
   family: number, atLeast = 0,
 ): number {
   const { sub, indel } = COSTS[family];
-  if (m + 1 > rowPrev.length) { rowPrev = new Float32Array(m * 2 + 2); rowCur = new Float32Array(m * 2 + 2); codesB = new Uint8Array(m * 2 + 2); }
+  if (m + 1 > rowPrev.length) { rowPrev = new Int32Array(m * 2 + 2); rowCur = new Int32Array(m * 2 + 2); codesB = new Uint8Array(m * 2 + 2); }
   // Locals, not the module's bindings: the inner loop runs for every cell.
   let prev = rowPrev;
   let cur = rowCur;

@@ -83,8 +83,9 @@ function compareSpellings(a: SpellingCodes, at: number, aBare: boolean, b: Spell
   const sound = alignCodes(a, aP, aPLen, b, bP, bPLen, family, MIN_TOKEN_SIMILARITY / PHONETIC_SIMILARITY) * PHONETIC_SIMILARITY;
   // Spelling distance means something only between spellings made by the same kind of rules, and
   // only when high: Jaro-Winkler gives unrelated names 0.6–0.7, where the alignment gives ~0.3.
-  const typo = family <= TYPED_FAMILY_MAX && jaroBound(aLen, bLen) >= Math.max(TYPO_FLOOR, sound)
-    ? jaroWinklerCodes(a, aL, aLen, b, bL, bLen) : 0;
+  const typoFloor = Math.max(TYPO_FLOOR, sound);
+  const typo = family <= TYPED_FAMILY_MAX && jaroBound(aLen, bLen) >= typoFloor
+    ? jaroWinklerCodes(a, aL, aLen, b, bL, bLen, typoFloor) : 0;
   if (typo >= TYPO_FLOOR && typo >= sound) return { similarity: typo, how: 'typo' };
   if (sound === 0) return NO_MATCH;
   return { similarity: sound, how: sameScript ? 'phonetic' : 'transliteration' };

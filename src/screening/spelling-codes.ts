@@ -74,14 +74,40 @@ export function sameCodes(a: SpellingCodes, aAt: number, n: number, b: SpellingC
 
 let matchedIn = new Int32Array(64);
 let taken = new Uint8Array(64);
+const letterCounts = new Int32Array(128);
+
+const BOOST_THRESHOLD = 0.7;
+const PREFIX_SCALE = 0.1;
+
+/**
+ * Whether Jaro-Winkler could reach `atLeast` (above the boost threshold): Jaro counts at most
+ * as many matches as the letters the two have in common, whatever their order.
+ */
+function couldReach(a: SpellingCodes, aAt: number, n: number, b: SpellingCodes, bAt: number, m: number, atLeast: number): boolean {
+  let prefix = 0;
+  const limit = Math.min(n, m, 4);
+  while (prefix < limit && a[aAt + prefix] === b[bAt + prefix]) prefix++;
+  const boost = prefix * PREFIX_SCALE;
+  const needed = Math.max(BOOST_THRESHOLD, (atLeast - boost) / (1 - boost));
+  for (let i = 0; i < n; i++) letterCounts[a[aAt + i] & 127]++;
+  let common = 0;
+  for (let j = 0; j < m; j++) {
+    const c = b[bAt + j] & 127;
+    if (letterCounts[c] > 0) { common++; letterCounts[c]--; }
+  }
+  for (let i = 0; i < n; i++) letterCounts[a[aAt + i] & 127] = 0;
+  return (common / n + common / m + 1) / 3 >= needed - 1e-9;
+}
 
 /**
  * Jaro-Winkler similarity (boost above 0.7, prefix scale 0.1, at most 4 prefix letters) of two
  * ranges of codes, computed exactly as talisman's `jaro-winkler` computes it on strings (a test
- * holds the two equal), without allocating.
+ * holds the two equal), without allocating. Returns 0 early when the similarity cannot reach
+ * `atLeast` (which must be above the boost threshold to prune).
  */
-export function jaroWinklerCodes(a: SpellingCodes, aAt: number, n: number, b: SpellingCodes, bAt: number, m: number): number {
+export function jaroWinklerCodes(a: SpellingCodes, aAt: number, n: number, b: SpellingCodes, bAt: number, m: number, atLeast = 0): number {
   if (sameCodes(a, aAt, n, b, bAt, m)) return 1;
+  if (atLeast > BOOST_THRESHOLD && !couldReach(a, aAt, n, b, bAt, m, atLeast)) return 0;
   // The shorter one looks for its letters in the longer one (the second on a tie).
   const swap = n > m;
   const s = swap ? b : a;
@@ -119,9 +145,9 @@ export function jaroWinklerCodes(a: SpellingCodes, aAt: number, n: number, b: Sp
   }
   const t = (transpositions / 2) | 0;
   const jaro = (matches / n + matches / m + (matches - t) / matches) / 3;
-  if (jaro < 0.7) return jaro;
+  if (jaro < BOOST_THRESHOLD) return jaro;
   let prefix = 0;
   const limit = Math.min(n, m, 4);
   while (prefix < limit && a[aAt + prefix] === b[bAt + prefix]) prefix++;
-  return jaro + prefix * 0.1 * (1 - jaro);
+  return jaro + prefix * PREFIX_SCALE * (1 - jaro);
 }
