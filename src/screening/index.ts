@@ -98,7 +98,10 @@ export class ScreeningIndex {
     const ids = person.identifiers.length ? [...new Set(person.identifiers.map((i) => i.value))] : NO_IDS;
     this.docs[slot] = { entry, person, vocab, ids };
     this.slotOf.set(entry.recordId, slot);
-    for (const v of vocab) this.vocab.addPosting(v, slot);
+    for (const v of vocab) {
+      this.vocab.addPosting(v, slot);
+      this.vocab.pinIfCommon(v, this.slotOf.size);
+    }
     for (const id of ids) {
       const list = this.byIdentifier.get(id);
       if (list) list.push(slot); else this.byIdentifier.set(id, [slot]);

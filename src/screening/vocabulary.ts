@@ -4,7 +4,7 @@
 import { joinTokens } from './names.ts';
 import type { NameToken } from './names.ts';
 import { skeleton } from './phonetic.ts';
-import { compareCodes, compareTokens, NO_MATCH } from './similarity.ts';
+import { compareCodes, compareTokens, MIN_TOKEN_SIMILARITY, NO_MATCH } from './similarity.ts';
 import { FAMILY_CODE, runLength } from './spelling-codes.ts';
 import type { TokenComparer, TokenComparison } from './similarity.ts';
 
@@ -19,6 +19,15 @@ const keyOf = (t: NameToken): string => `${t.script}:${t.latin}`;
  * only keep garbage collection busy.
  */
 const SIMILAR_CACHE_SIZE = 4_000;
+
+/**
+ * Tokens on at least this share of records (and PINNED_MIN_POSTINGS) keep their look-alikes
+ * for good, updated as tokens are added, instead of in the cache: common names are in most
+ * searches, and a look-up costs about a millisecond (at a million records, some 2,000 tokens,
+ * a few seconds of the build and some 50 MB).
+ */
+const PINNED_SHARE = 1 / 10_000;
+const PINNED_MIN_POSTINGS = 50;
 
 /** Share of a token's weight that even the most common name keeps. */
 const IDF_FLOOR = 0.3;
@@ -109,6 +118,10 @@ export class Vocabulary {
   private postingLists: Uint32Array[] = [];
   private postingLens: number[] = [];
   private readonly blockKeys = new Map<string, number[]>();
+  /** Look-alikes of common tokens (by id), kept current as tokens are interned (see PINNED_SHARE). */
+  private readonly pinned = new Map<number, SimilarToken[]>();
+  /** Pinned token ids by the keys they look up, to find the lists a new token belongs in. */
+  private readonly pinnedByKey = new Map<string, number[]>();
   /** Similar-token look-ups of recent query tokens; valid while no new token is interned. */
   private similarCache = new Map<string, SimilarToken[]>();
   private olderCache = new Map<string, SimilarToken[]>();
@@ -146,10 +159,12 @@ export class Vocabulary {
     this.latinLen[newId] = t.latin.length;
     this.familyCode[newId] = FAMILY_CODE[t.family];
     this.storeCodes(newId, t);
-    for (const k of indexKeys(t)) {
+    const keys = indexKeys(t);
+    for (const k of keys) {
       const list = this.blockKeys.get(k);
       if (list) list.push(newId); else this.blockKeys.set(k, [newId]);
     }
+    if (this.pinned.size) this.addToPinned(newId, keys);
     return t;
   }
 
@@ -201,6 +216,40 @@ export class Vocabulary {
     const latin = this.tokens[id].latin;
     this.dfByLatin.set(latin, (this.dfByLatin.get(latin) ?? 0) + 1);
     this.staleWeights();
+  }
+
+  /** Pins a token's look-alikes once it is on enough of `records` records (see PINNED_SHARE). */
+  pinIfCommon(id: number, records: number): void {
+    if (this.postingLens[id] < Math.max(PINNED_MIN_POSTINGS, records * PINNED_SHARE) || this.pinned.has(id)) return;
+    const t = this.tokens[id];
+    this.pinned.set(id, this.lookUp(t, false, MIN_TOKEN_SIMILARITY));
+    for (const k of queryKeys(t, false)) {
+      const list = this.pinnedByKey.get(k);
+      if (list) list.push(id); else this.pinnedByKey.set(k, [id]);
+    }
+  }
+
+  /** Adds a new token to the pinned lists whose look-up would now find it, in order. */
+  private addToPinned(newId: number, keys: Set<string>): void {
+    const stamp = this.nextSeenStamp();
+    for (const k of keys) {
+      for (const q of this.pinnedByKey.get(k) ?? []) {
+        if (this.seen[q] === stamp) continue;
+        this.seen[q] = stamp;
+        if (this.farInLength(this.familyCode[q], this.latinLen[q], newId)) continue;
+        const comparison = compareCodes(this.codeHeap, this.codeAt[q], this.codeHeap, this.codeAt[newId]);
+        if (comparison.similarity < MIN_TOKEN_SIMILARITY) continue;
+        const list = this.pinned.get(q) as SimilarToken[];
+        // After its equals, as a stable sort of a fresh look-up would mostly place it.
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid].comparison.similarity >= comparison.similarity) lo = mid + 1; else hi = mid;
+        }
+        list.splice(lo, 0, { id: newId, comparison });
+      }
+    }
   }
 
   removePosting(id: number, slot: number): void {
@@ -266,6 +315,11 @@ export class Vocabulary {
    * query tokens are looked up by their exact skeleton only: they are a fallback, and long.
    */
   similarTokens(t: NameToken, joined: boolean, min: number): SimilarToken[] {
+    if (!joined && min === MIN_TOKEN_SIMILARITY && this.pinned.size) {
+      const id = this.idByKey.get(keyOf(t));
+      const pinned = id === undefined ? undefined : this.pinned.get(id);
+      if (pinned) return pinned;
+    }
     if (this.cachedAtSize !== this.tokens.length) {
       this.similarCache = new Map();
       this.olderCache = new Map();
@@ -281,40 +335,54 @@ export class Vocabulary {
       this.similarCache.set(cacheKey, cached);
       return cached;
     }
-    // Tokens already looked at in this look-up carry its stamp (cheaper than a Set of ids).
+    const out = this.lookUp(t, joined, min);
+    this.similarCache.set(cacheKey, out);
+    return out;
+  }
+
+  /** A stamp for the tokens looked at in one pass (cheaper than a Set of ids). */
+  private nextSeenStamp(): number {
     if (this.seen.length < this.tokens.length) {
       const grown = new Uint32Array(this.tokens.length * 2);
       grown.set(this.seen);
       this.seen = grown;
     }
     if (this.seenStamp === 0xffffffff) { this.seen.fill(0); this.seenStamp = 0; }
-    const stamp = ++this.seenStamp;
+    return ++this.seenStamp;
+  }
+
+  /** Within one script, a name twice as long as another is not a spelling of it. */
+  private farInLength(family: number, tLen: number, id: number): boolean {
+    const len = this.latinLen[id];
+    return this.familyCode[id] === family && (len < tLen ? len * 2 < tLen : tLen * 2 < len);
+  }
+
+  /** The look-up itself: every token sharing a key with `t`, compared, most similar first. */
+  private lookUp(t: NameToken, joined: boolean, min: number): SimilarToken[] {
+    const stamp = this.nextSeenStamp();
     const out: SimilarToken[] = [];
     const family = FAMILY_CODE[t.family];
     const tLen = t.latin.length;
-    const exact = this.idByKey.get(keyOf(t));
-    if (exact !== undefined) {
-      this.seen[exact] = stamp;
-      out.push({ id: exact, comparison: compareCodes(t.codes, 0, this.codeHeap, this.codeAt[exact]) });
-    }
     const codes = t.codes;
     const heap = this.codeHeap;
     const codeAt = this.codeAt;
+    const exact = this.idByKey.get(keyOf(t));
+    if (exact !== undefined) {
+      this.seen[exact] = stamp;
+      out.push({ id: exact, comparison: compareCodes(codes, 0, heap, codeAt[exact]) });
+    }
     for (const k of queryKeys(t, joined)) {
       const block = this.blockKeys.get(k);
       if (!block) continue;
       for (const id of block) {
         if (this.seen[id] === stamp) continue;
         this.seen[id] = stamp;
-        // Within one script, a name twice as long as another is not a spelling of it.
-        const len = this.latinLen[id];
-        if (this.familyCode[id] === family && (len < tLen ? len * 2 < tLen : tLen * 2 < len)) continue;
+        if (this.farInLength(family, tLen, id)) continue;
         const c = compareCodes(codes, 0, heap, codeAt[id]);
         if (c.similarity >= min) out.push({ id, comparison: c });
       }
     }
     out.sort((a, b) => b.comparison.similarity - a.comparison.similarity);
-    this.similarCache.set(cacheKey, out);
     return out;
   }
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ScreeningIndex } from './index.ts';
+import { normaliseName } from './names.ts';
+import { MIN_TOKEN_SIMILARITY } from './similarity.ts';
+import { syntheticPerson } from './synthetic.ts';
+import { Vocabulary } from './vocabulary.ts';
+import type { SimilarToken } from './vocabulary.ts';
+
+const asSet = (list: SimilarToken[]): string[] => list.map((s) => `${s.id}:${s.comparison.similarity.toFixed(6)}:${s.comparison.how}`).sort();
+
+describe('Vocabulary', () => {
+  it('keeps the look-alikes of common tokens equal to a fresh look-up while new tokens arrive', () => {
+    const index = new ScreeningIndex();
+    // Enough people for common given names to be pinned, then others whose new spellings
+    // must join the pinned lists they belong in.
+    for (let i = 0; i < 6000; i++) index.add(syntheticPerson(3, i).entry);
+    for (let i = 0; i < 3000; i++) index.add(syntheticPerson(4, i).entry);
+    const vocab = (index as unknown as { vocab: Vocabulary }).vocab;
+    const pinned = (vocab as unknown as { pinned: Map<number, SimilarToken[]> }).pinned;
+    expect(pinned.size).toBeGreaterThan(20);
+    // A vocabulary with the same tokens in the same order but nothing pinned looks up afresh.
+    const tokens = (vocab as unknown as { tokens: ReturnType<typeof normaliseName>['tokens'] }).tokens;
+    const fresh = new Vocabulary();
+    for (const t of tokens) fresh.intern(t);
+    let grown = 0;
+    for (const [id, list] of pinned) {
+      expect(asSet(list), tokens[id].latin).toEqual(asSet(fresh.similarTokens(tokens[id], false, MIN_TOKEN_SIMILARITY)));
+      // Most-similar first, as a fresh look-up returns them.
+      for (let i = 1; i < list.length; i++) expect(list[i - 1].comparison.similarity).toBeGreaterThanOrEqual(list[i].comparison.similarity);
+      if (list.some((s) => s.id > id)) grown++;
+    }
+    expect(grown).toBeGreaterThan(0);
+  });
+});
