@@ -155,16 +155,21 @@ function singles(q: NameToken[], r: NameToken[], comparer: TokenComparer, out: C
   }
 }
 
+/** Marks a token paired with an identical one by the single-token pairing (see `joins`). */
+const USED_EXACTLY = 2;
+
 /**
  * Names written together on one side and apart on the other: Abdulrahman / Abdul Rahman. Only
- * joins that contain a token left without a partner by the single-token pairing are tried.
+ * joins that contain a token left without a partner by the single-token pairing are tried, and
+ * not against a token that already has an identical partner: a join, unless identical to it,
+ * scores below 1 and so comes after that partner in the greedy pairing.
  */
 function joins(q: NameToken[], r: NameToken[], comparer: TokenComparer, out: Candidate[], usedQ: Uint8Array, usedR: Uint8Array): void {
   for (let i = 0; i + 1 < q.length; i++) {
     if (!joinable(q[i]) || !joinable(q[i + 1]) || (usedQ[i] && usedQ[i + 1])) continue;
     const pair = comparer.join(q[i], q[i + 1]);
     for (let j = 0; j < r.length; j++) {
-      if (!joinable(r[j])) continue;
+      if (!joinable(r[j]) || (usedR[j] === USED_EXACTLY && r[j].latin !== pair.latin)) continue;
       const c = comparer.compare(pair, r[j]);
       if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ qa: i, qb: i + 1, ra: j, rb: -1, sim: c.similarity, how: compoundHow(c.how) });
     }
@@ -173,7 +178,7 @@ function joins(q: NameToken[], r: NameToken[], comparer: TokenComparer, out: Can
     if (!joinable(r[j]) || !joinable(r[j + 1]) || (usedR[j] && usedR[j + 1])) continue;
     const pair = comparer.join(r[j], r[j + 1]);
     for (let i = 0; i < q.length; i++) {
-      if (!joinable(q[i])) continue;
+      if (!joinable(q[i]) || (usedQ[i] === USED_EXACTLY && q[i].latin !== pair.latin)) continue;
       const c = comparer.compare(q[i], pair);
       if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ qa: i, qb: -1, ra: j, rb: j + 1, sim: c.similarity, how: compoundHow(c.how) });
     }
@@ -194,9 +199,10 @@ function pair(cands: Candidate[], usedQ: Uint8Array, usedR: Uint8Array): Candida
   const chosen: Candidate[] = [];
   for (const c of cands) {
     if (usedQ[c.qa] || (c.qb >= 0 && usedQ[c.qb]) || usedR[c.ra] || (c.rb >= 0 && usedR[c.rb])) continue;
-    usedQ[c.qa] = 1;
+    const mark = c.sim >= 1 && c.qb < 0 && c.rb < 0 ? USED_EXACTLY : 1;
+    usedQ[c.qa] = mark;
     if (c.qb >= 0) usedQ[c.qb] = 1;
-    usedR[c.ra] = 1;
+    usedR[c.ra] = mark;
     if (c.rb >= 0) usedR[c.rb] = 1;
     chosen.push(c);
   }
