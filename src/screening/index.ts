@@ -84,6 +84,11 @@ export class ScreeningIndex {
     return this.slotOf.size;
   }
 
+  /** Distinct name tokens, and how many of them (the common ones) keep their look-alikes for good. */
+  get tokens(): { distinct: number; common: number } {
+    return { distinct: this.vocab.size, common: this.vocab.pinnedCount };
+  }
+
   has(recordId: string): boolean {
     return this.slotOf.has(recordId);
   }

@@ -218,6 +218,16 @@ export class Vocabulary {
     this.staleWeights();
   }
 
+  /** Number of distinct tokens interned. */
+  get size(): number {
+    return this.tokens.length;
+  }
+
+  /** Number of tokens whose look-alikes are kept for good. */
+  get pinnedCount(): number {
+    return this.pinned.size;
+  }
+
   /** Pins a token's look-alikes once it is on enough of `records` records (see PINNED_SHARE). */
   pinIfCommon(id: number, records: number): void {
     if (this.postingLens[id] < Math.max(PINNED_MIN_POSTINGS, records * PINNED_SHARE) || this.pinned.has(id)) return;
