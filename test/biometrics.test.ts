@@ -66,9 +66,7 @@ describe.each(engines())('biometrics on %s', (engine) => {
     fraPerson = await person(fra, 'Karim Haddad', { subject: 'suspect', deniedOrgs: ['NCB-DEU'] });
     fraHidden = await person(fra, 'Samir Aziz', { subject: 'suspect', audience: 'owner' });
     itaPerson = await person(ita, 'Luca Ferrante', { subject: 'suspect' }, { nationalities: ['ITA'] });
-    await w.api.listen({ port: 0, host: '127.0.0.1' });
-    const addr = w.api.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await w.api.listen({ port: 0, host: '127.0.0.1' });
   }, 120_000);
   afterAll(async () => { await w?.close(); });
 

@@ -44,9 +44,7 @@ describe.each(engines())('document checks raise hits on %s', (engine) => {
     itaFront = await w.user('ita.frontline', 'NCB-ITA', ['frontline']);
     espFront = await w.user('esp.frontline', 'NCB-ESP', ['frontline']);
     deu = await w.user('deu.officer', 'NCB-DEU', ['officer']);
-    await w.api.listen({ port: 0, host: '127.0.0.1' });
-    const addr = w.api.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await w.api.listen({ port: 0, host: '127.0.0.1' });
   }, 120_000);
   afterAll(async () => { await w?.close(); });
 

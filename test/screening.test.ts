@@ -30,9 +30,7 @@ describe.each(engines())('screening and hits on %s', (engine) => {
       person: { names: [{ value: 'Oksana Kovalenko', kind: 'primary' }], birthDates: ['1999'], nationalities: ['UKR'], sex: 'F' },
       envelope: { subject: 'victim', audience: 'owner' },
     });
-    await w.api.listen({ port: 0, host: '127.0.0.1' });
-    const addr = w.api.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await w.api.listen({ port: 0, host: '127.0.0.1' });
   }, 120_000);
   afterAll(async () => { await w?.close(); });
 

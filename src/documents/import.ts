@@ -2,6 +2,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import { hasRole, isPolice } from '../platform/access/actor.ts';
 import { buildEnvelope, type EnvelopeInput } from '../platform/access/envelope.ts';
 import { recordAudit } from '../platform/audit/log.ts';
+import { auditedPages } from '../platform/audit/pages.ts';
 import { forbidden, type FieldProblem, type LineProblem } from '../platform/errors.ts';
 import type { Platform } from '../platform/platform.ts';
 import { issuingCountryProblem, mayRecordStatus } from './model.ts';
@@ -126,15 +127,8 @@ export function makeDocumentImport(p: Platform, deps: DocumentImportDeps) {
   async function* exportDocuments(actor: Actor, filter: DocumentExportFilter = {}): AsyncGenerator<DocumentExportView[]> {
     if (!isPolice(actor)) await deps.refuse(actor, 'document.export', [], forbidden('Partner organisations do not have access to police records.'));
     const f = { ...filter, ...(filter.issuingCountry ? { issuingCountry: normaliseCountryCode(filter.issuingCountry) } : {}) };
-    const page = 1000;
-    for (let after: string | null = null; ;) {
-      const rows = await pageVisible(p.db, actor, f, after, page);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1].id;
-      await recordAudit(p.db, actor, { action: 'document.export', recordType: 'document', recordIds: rows.map((r) => r.id), query: filter, resultCount: rows.length });
-      yield rows.map(deps.view);
-      if (rows.length < page) return;
-    }
+    yield* auditedPages(p.db, actor, { action: 'document.export', recordType: 'document', query: filter }, 1000,
+      (after, size) => pageVisible(p.db, actor, f, after, size), deps.view);
   }
 
   return { importDocuments, exportDocuments };

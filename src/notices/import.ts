@@ -3,6 +3,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import { isPolice } from '../platform/access/actor.ts';
 import type { Envelope, EnvelopeInput } from '../platform/access/envelope.ts';
 import { recordAudit } from '../platform/audit/log.ts';
+import { auditedPages } from '../platform/audit/pages.ts';
 import { DomainError, forbidden, type LineProblem } from '../platform/errors.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { Platform } from '../platform/platform.ts';
@@ -73,15 +74,8 @@ export function makeNoticeImport(p: Platform, deps: NoticeImportDeps) {
   /** Every notice the actor may see in full as a member, page by page, for export (audited once per page). */
   async function* exportNotices(actor: Actor, filter: NoticeExportFilter = {}): AsyncGenerator<Record<string, unknown>[]> {
     if (!isPolice(actor)) await deps.refuse(actor, 'notice.export', [], forbidden('Partner organisations do not have access to police notices.'));
-    const page = 500;
-    for (let after: string | null = null; ;) {
-      const rows = await exportPage(p.db, actor, filter, after, page);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1].id;
-      await recordAudit(p.db, actor, { action: 'notice.export', recordType: 'notice', recordIds: rows.map((r) => r.id), query: filter, resultCount: rows.length });
-      yield rows.map(noticeExportLine);
-      if (rows.length < page) return;
-    }
+    yield* auditedPages(p.db, actor, { action: 'notice.export', recordType: 'notice', query: filter }, 500,
+      (after, size) => exportPage(p.db, actor, filter, after, size), noticeExportLine);
   }
 
   return { importNotices, exportNotices };

@@ -4,6 +4,7 @@ import { hasRole, isPolice } from '../platform/access/actor.ts';
 import { buildEnvelope, defaultReviewDate, envelopeView, mayChange, visibilityOf, type Envelope, type EnvelopeInput } from '../platform/access/envelope.ts';
 import { envelopeFromRow } from '../platform/access/sql.ts';
 import { recordAudit } from '../platform/audit/log.ts';
+import { auditedPages } from '../platform/audit/pages.ts';
 import { forbidden, invalid, invalidField, notFound, type LineProblem } from '../platform/errors.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { Identity } from '../identity/service.ts';
@@ -224,15 +225,8 @@ export function makePersons(p: Platform, identity: Identity) {
   /** Every person the actor may see, page by page, for export (audited once per page). */
   async function* exportPersons(actor: Actor, filter: store.PersonFilter = {}): AsyncGenerator<PersonView[]> {
     await requirePolice(actor, 'person.export', []);
-    const page = 1000;
-    for (let after: string | null = null; ;) {
-      const rows = await store.pageVisible(p.db, actor, filter, after, page);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1].id;
-      await recordAudit(p.db, actor, { action: 'person.export', recordType: 'person', recordIds: rows.map((r) => r.id), query: filter, resultCount: rows.length });
-      yield rows.map(personView);
-      if (rows.length < page) return;
-    }
+    yield* auditedPages(p.db, actor, { action: 'person.export', recordType: 'person', query: filter }, 1000,
+      (after, size) => store.pageVisible(p.db, actor, filter, after, size), personView);
   }
 
   /** The owner's persons due for review within `monthsAhead` months, or already past it. */

@@ -67,11 +67,11 @@ const TYPED_FAMILY_MAX = FAMILY_CODE.alphabet;
  * `aBare` / `bBare`): equal, equal in sound, the sound alignment, or a typing error.
  */
 function compareSpellings(a: SpellingCodes, at: number, aBare: boolean, b: SpellingCodes, bt: number, bBare: boolean): TokenComparison {
-  const aL = aBare ? bareLatinAt(a, at) : latinAt(a, at);
+  const aL = aBare ? bareLatinAt(a, at) : latinAt(at);
   const aLen = a[at + (aBare ? BARE_LATIN_LEN : LATIN_LEN)];
   const aP = aBare ? barePhonAt(a, at) : phonAt(a, at);
   const aPLen = a[at + (aBare ? BARE_PHON_LEN : PHON_LEN)];
-  const bL = bBare ? bareLatinAt(b, bt) : latinAt(b, bt);
+  const bL = bBare ? bareLatinAt(b, bt) : latinAt(bt);
   const bLen = b[bt + (bBare ? BARE_LATIN_LEN : LATIN_LEN)];
   const bP = bBare ? barePhonAt(b, bt) : phonAt(b, bt);
   const bPLen = b[bt + (bBare ? BARE_PHON_LEN : PHON_LEN)];
@@ -95,7 +95,7 @@ function compareSpellings(a: SpellingCodes, at: number, aBare: boolean, b: Spell
 function initialMatches(initial: SpellingCodes, it: number, full: SpellingCodes, ft: number): boolean {
   const iLen = initial[it + LATIN_LEN];
   const fLen = full[ft + LATIN_LEN];
-  if (iLen <= fLen && sameCodes(initial, latinAt(initial, it), iLen, full, latinAt(full, ft), iLen)) return true;
+  if (iLen <= fLen && sameCodes(initial, latinAt(it), iLen, full, latinAt(ft), iLen)) return true;
   const firstSound = (c: SpellingCodes, t: number): number => (c[t + PHON_LEN] ? c[phonAt(c, t)] : -1);
   return firstSound(initial, it) === firstSound(full, ft);
 }
@@ -108,12 +108,12 @@ export function compareCodes(a: SpellingCodes, at: number, b: SpellingCodes, bt:
   const aInitial = a[at + KIND] === INITIAL;
   const bInitial = b[bt + KIND] === INITIAL;
   if (aInitial || bInitial) {
-    if (aInitial && bInitial) return sameCodes(a, latinAt(a, at), a[at + LATIN_LEN], b, latinAt(b, bt), b[bt + LATIN_LEN]) ? EXACT : NO_MATCH;
+    if (aInitial && bInitial) return sameCodes(a, latinAt(at), a[at + LATIN_LEN], b, latinAt(bt), b[bt + LATIN_LEN]) ? EXACT : NO_MATCH;
     const same = aInitial ? initialMatches(a, at, b, bt) : initialMatches(b, bt, a, at);
     return same ? SAME_INITIAL : NO_MATCH;
   }
   const variant = a[at + VARIANT];
-  if (variant !== 0 && variant === b[bt + VARIANT] && !sameCodes(a, latinAt(a, at), a[at + LATIN_LEN], b, latinAt(b, bt), b[bt + LATIN_LEN])) return SAME_VARIANT;
+  if (variant !== 0 && variant === b[bt + VARIANT] && !sameCodes(a, latinAt(at), a[at + LATIN_LEN], b, latinAt(bt), b[bt + LATIN_LEN])) return SAME_VARIANT;
   const best = compareSpellings(a, at, false, b, bt, false);
   if (best.similarity >= PHONETIC_SIMILARITY) return best;
   // "Alrashid" against "Rashid": the article is a particle glued on, not part of the name.

@@ -57,7 +57,7 @@ export function encodeToken(t: EncodableToken): SpellingCodes {
 }
 
 /** Where the run starting at `at` keeps each spelling. */
-export const latinAt = (_c: SpellingCodes, at: number): number => at + HEADER;
+export const latinAt = (at: number): number => at + HEADER;
 export const phonAt = (c: SpellingCodes, at: number): number => at + HEADER + c[at + LATIN_LEN];
 export const bareLatinAt = (c: SpellingCodes, at: number): number => phonAt(c, at) + c[at + PHON_LEN];
 export const barePhonAt = (c: SpellingCodes, at: number): number => bareLatinAt(c, at) + c[at + BARE_LATIN_LEN];
