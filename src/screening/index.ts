@@ -54,6 +54,9 @@ interface Unit {
   minPostings: number;
 }
 
+/** The look-alikes of a query token that blocking walks, with their similarity and own-weight evidence. */
+interface KeptMatches { ids: Uint32Array; sims: Float64Array; owns: Float64Array }
+
 interface Doc {
   entry: ScreeningEntry;
   person: PreparedPerson;
@@ -78,6 +81,10 @@ export class ScreeningIndex {
   private state = new Float32Array(1024 * STRIDE);
   private stateStamps = new Uint32Array(this.state.buffer);
   private stampNow = 0;
+  /** Derived from look-up results, which the vocabulary never changes in place. */
+  private readonly keptCache = new WeakMap<SimilarToken[], KeptMatches>();
+  /** Records the current search has credited, in the order found (reused: no garbage per search). */
+  private touchedBuffer = new Uint32Array(1024);
 
   /** Number of records indexed. */
   get size(): number {
@@ -178,7 +185,9 @@ export class ScreeningIndex {
 
   /** The `shortlist` records with most frequency-weighted token evidence for the query's names. */
   private block(query: PreparedPerson, shortlist: number, comparer: SearchComparer): Set<number> {
-    const touched: number[] = [];
+    if (this.touchedBuffer.length < this.docs.length) this.touchedBuffer = new Uint32Array(this.docs.length * 2);
+    const touched = this.touchedBuffer;
+    let count = 0;
     const n = this.size;
     const vocab = this.vocab;
     // Rare units first: once the shortlist is full and what is left to add could not lift a
@@ -189,26 +198,19 @@ export class ScreeningIndex {
       for (const unit of vocab.queryUnits(name.tokens, comparer)) {
         const matches = vocab.similarTokens(unit.token, unit.joined, MIN_TOKEN_SIMILARITY);
         comparer.remember(unit.token, matches);
-        // Weak look-alikes of a token that has strong ones add records, not evidence.
-        const floor = matches.length && matches[0].comparison.similarity >= STRONG_SIMILARITY ? STRONG_SIMILARITY : 0;
-        const kept = this.keptMatches(unit.token, matches, floor);
-        const count = kept.length;
-        const ids = new Uint32Array(count);
-        const sims = new Float64Array(count);
+        const { ids, sims, owns } = this.keptOf(unit.token, matches);
+        const count = ids.length;
         const gains = new Float64Array(count);
-        const owns = new Float64Array(count);
         let maxGain = 0;
         let postingTotal = 0;
         let minPostings = Infinity;
         for (let i = 0; i < count; i++) {
-          const { id, comparison: { similarity } } = kept[i];
-          ids[i] = id;
-          sims[i] = similarity;
-          gains[i] = similarity * vocab.weightOfId(id, n);
-          owns[i] = similarity * vocab.tokenWeight(id);
+          const id = ids[i];
+          gains[i] = sims[i] * vocab.weightOfId(id, n);
           if (gains[i] > maxGain) maxGain = gains[i];
-          postingTotal += vocab.postingCount(id);
-          minPostings = Math.min(minPostings, vocab.postingCount(id));
+          const postings = vocab.postingCount(id);
+          postingTotal += postings;
+          if (postings < minPostings) minPostings = postings;
         }
         units.push({ ids, sims, gains, owns, maxGain, postingTotal, minPostings });
       }
@@ -221,18 +223,18 @@ export class ScreeningIndex {
     const stamps = this.stateStamps;
     const walkCap = Math.max(WALK_CAP_MIN, n * WALK_CAP_SHARE);
     for (const unit of units) {
-      if (shortlistFloor < 0 && touched.length >= shortlist) {
-        const values = new Float32Array(touched.length);
-        for (let i = 0; i < touched.length; i++) values[i] = state[touched[i] * STRIDE];
+      if (shortlistFloor < 0 && count >= shortlist) {
+        const values = new Float32Array(count);
+        for (let i = 0; i < count; i++) values[i] = state[touched[i] * STRIDE];
         shortlistFloor = kthLargest(values, shortlist);
       }
       const addNew = shortlistFloor < 0 || remaining >= shortlistFloor;
       remaining -= unit.maxGain;
       // Once the shortlist could be filled, a very common token only adds evidence to records
       // already found: whoever it alone would add has little evidence (IDF) and plenty of company.
-      const full = touched.length >= shortlist;
-      if ((!addNew || (full && unit.minPostings > walkCap)) && unit.postingTotal > 4 * touched.length) {
-        this.creditFound(touched, unit);
+      const full = count >= shortlist;
+      if ((!addNew || (full && unit.minPostings > walkCap)) && unit.postingTotal > 4 * count) {
+        this.creditFound(touched.subarray(0, count), unit);
         continue;
       }
       this.stampNow = (this.stampNow + 1) >>> 0;
@@ -245,31 +247,58 @@ export class ScreeningIndex {
         const own = owns[m];
         const postings = vocab.postings(id);
         const len = vocab.postingCount(id);
-        const addsNew = addNew && (!full || len <= walkCap);
+        const addsNew = addNew && (!full || len <= walkCap) ? 1 : 0;
+        // Branch-free on purpose: whether a record is new or already credited is unpredictable,
+        // and a mispredicted branch stalls the loads of the postings that follow it.
         for (let k = 0; k < len; k++) {
-          const at = postings[k] * STRIDE;
-          if (stamps[at + 2] === now) continue;
-          if (state[at] === 0) {
-            if (!addsNew) continue;
-            touched.push(postings[k]);
-          }
-          stamps[at + 2] = now;
-          state[at] += gain;
-          state[at + 1] += own;
+          const slot = postings[k];
+          const at = slot * STRIDE;
+          const stamp = stamps[at + 2] | 0;
+          const found = stamps[at] | 0; // the evidence's bits: zero until a unit credits the record
+          const fresh = ((stamp ^ now) | -(stamp ^ now)) >>> 31;
+          const seen = (found | -found) >>> 31;
+          const credit = fresh & (seen | addsNew);
+          touched[count] = slot;
+          count += credit & (seen ^ 1);
+          stamps[at + 2] = stamp ^ ((stamp ^ now) & -credit);
+          state[at] += gain * credit;
+          state[at + 1] += own * credit;
         }
       }
     }
     // Rank by evidence, discounted for the share of the record's own name left unmatched, so
     // that "Maria Garcia" ranks "Maria Garcia" above "Maria Garcia Lopez de la Fuente".
-    const keys = new Float32Array(touched.length);
-    for (let i = 0; i < touched.length; i++) {
+    const keys = new Float32Array(count);
+    for (let i = 0; i < count; i++) {
       const at = touched[i] * STRIDE;
       const share = Math.min(1, state[at + 1] / (state[at + 3] || 1));
       keys[i] = state[at] * (0.6 + 0.4 * share);
       state[at] = 0;
       state[at + 1] = 0;
     }
-    return new Set(topSlots(touched, keys, shortlist));
+    return new Set(topSlots(touched.subarray(0, count), keys, shortlist));
+  }
+
+  /**
+   * keptMatches of a look-up as arrays, computed once per look-up result: pinned and cached
+   * look-ups are the same array until the vocabulary replaces them, and common names are in
+   * most searches.
+   */
+  private keptOf(token: NameToken, matches: SimilarToken[]): KeptMatches {
+    let kept = this.keptCache.get(matches);
+    if (kept) return kept;
+    // Weak look-alikes of a token that has strong ones add records, not evidence.
+    const floor = matches.length && matches[0].comparison.similarity >= STRONG_SIMILARITY ? STRONG_SIMILARITY : 0;
+    const list = this.keptMatches(token, matches, floor);
+    kept = { ids: new Uint32Array(list.length), sims: new Float64Array(list.length), owns: new Float64Array(list.length) };
+    for (let i = 0; i < list.length; i++) {
+      const { id, comparison: { similarity } } = list[i];
+      kept.ids[i] = id;
+      kept.sims[i] = similarity;
+      kept.owns[i] = similarity * this.vocab.tokenWeight(id);
+    }
+    this.keptCache.set(matches, kept);
+    return kept;
   }
 
   /**
@@ -287,7 +316,7 @@ export class ScreeningIndex {
    * Adds a common unit's evidence to the records already found by looking at their tokens,
    * instead of walking the unit's long postings (which could add no new record anyway).
    */
-  private creditFound(touched: number[], unit: Unit): void {
+  private creditFound(touched: Uint32Array, unit: Unit): void {
     const best = new Map<number, number>();
     for (let i = 0; i < unit.ids.length; i++) if (!best.has(unit.ids[i])) best.set(unit.ids[i], i);
     const state = this.state;
@@ -335,7 +364,7 @@ function kthLargest(values: number[] | Float32Array, k: number): number {
 }
 
 /** The `k` slots with the highest keys (keys[i] belongs to slots[i]); order not kept. */
-function topSlots(slots: number[], keys: Float32Array, k: number): number[] {
+function topSlots(slots: Uint32Array, keys: Float32Array, k: number): ArrayLike<number> & Iterable<number> {
   if (slots.length <= k) return slots;
   // The k-th largest key by selection on a copy, then every slot above it and ties up to k.
   const cut = kthLargest(Float32Array.from(keys), k);

@@ -125,12 +125,15 @@ export class Vocabulary {
   /** Similar-token look-ups of recent query tokens; valid while no new token is interned. */
   private similarCache = new Map<string, SimilarToken[]>();
   private olderCache = new Map<string, SimilarToken[]>();
+  private readonly byIdCache = new WeakMap<SimilarToken[], Map<number, TokenComparison>>();
   private seen = new Uint32Array(1024);
   private seenStamp = 0;
   private cachedAtSize = 0;
   /** Length of each token's Latin spelling and its script family, for cheap pre-filters. */
   private latinLen = new Uint16Array(1024);
   private familyCode = new Uint8Array(1024);
+  /** Each token's own weight, beside the other per-id arrays: blocking reads hundreds a search. */
+  private ownWeight = new Float64Array(1024);
   /**
    * Every token's codes side by side, in the order interned (token id → `codeAt[id]`): blocking
    * compares a query token with hundreds of these a search, so they stay close together.
@@ -158,6 +161,7 @@ export class Vocabulary {
     if (newId >= this.latinLen.length) this.growIdArrays(newId + 1);
     this.latinLen[newId] = t.latin.length;
     this.familyCode[newId] = FAMILY_CODE[t.family];
+    this.ownWeight[newId] = t.weight;
     this.storeCodes(newId, t);
     const keys = indexKeys(t);
     for (const k of keys) {
@@ -173,6 +177,7 @@ export class Vocabulary {
     while (size < min) size *= 2;
     const latinLen = new Uint16Array(size); latinLen.set(this.latinLen); this.latinLen = latinLen;
     const familyCode = new Uint8Array(size); familyCode.set(this.familyCode); this.familyCode = familyCode;
+    const ownWeight = new Float64Array(size); ownWeight.set(this.ownWeight); this.ownWeight = ownWeight;
     const weightCache = new Float64Array(size); weightCache.set(this.weightCache); this.weightCache = weightCache;
     const weightStamp = new Uint32Array(size); weightStamp.set(this.weightStamp); this.weightStamp = weightStamp;
     const codeAt = new Uint32Array(size); codeAt.set(this.codeAt); this.codeAt = codeAt;
@@ -249,7 +254,10 @@ export class Vocabulary {
         if (this.farInLength(this.familyCode[q], this.latinLen[q], newId)) continue;
         const comparison = compareCodes(this.codeHeap, this.codeAt[q], this.codeHeap, this.codeAt[newId]);
         if (comparison.similarity < MIN_TOKEN_SIMILARITY) continue;
-        const list = this.pinned.get(q) as SimilarToken[];
+        // A new array, not an insertion: a look-up result never changes once handed out, so
+        // what searches derive from it can be kept by identity (see byId).
+        const list = (this.pinned.get(q) as SimilarToken[]).slice();
+        this.pinned.set(q, list);
         // After its equals, as a stable sort of a fresh look-up would mostly place it.
         let lo = 0;
         let hi = list.length;
@@ -298,7 +306,7 @@ export class Vocabulary {
 
   /** A token's own weight (kind only, no frequency). */
   tokenWeight(id: number): number {
-    return this.tokens[id].weight;
+    return this.ownWeight[id];
   }
 
   /** weightOf for an interned token, computed once per id until frequencies or `n` change. */
@@ -396,6 +404,16 @@ export class Vocabulary {
     return out;
   }
 
+  /** A look-up result by token id, built once per result (results never change in place). */
+  byId(found: SimilarToken[]): Map<number, TokenComparison> {
+    let map = this.byIdCache.get(found);
+    if (!map) {
+      map = new Map(found.map((f) => [f.id, f.comparison]));
+      this.byIdCache.set(found, map);
+    }
+    return map;
+  }
+
   /** The id of an interned token, or undefined for a token the vocabulary does not hold. */
   idIfInterned(t: NameToken): number | undefined {
     return this.idByToken.get(t);
@@ -417,7 +435,7 @@ export class SearchComparer implements TokenComparer {
   constructor(private readonly vocab: Vocabulary) {}
 
   remember(t: NameToken, found: SimilarToken[]): void {
-    this.blocked.set(t, new Map(found.map((f) => [f.id, f.comparison])));
+    this.blocked.set(t, this.vocab.byId(found));
   }
 
   compare(a: NameToken, b: NameToken): TokenComparison {
