@@ -29,6 +29,10 @@ const SIMILAR_CACHE_SIZE = 4_000;
 const PINNED_SHARE = 1 / 10_000;
 const PINNED_MIN_POSTINGS = 50;
 
+/** Joined record tokens kept between searches; ids pair into one exact double below 2^53. */
+const JOINED_CACHE_SIZE = 50_000;
+const JOIN_KEY_BASE = 2 ** 26;
+
 /** Share of a token's weight that even the most common name keeps. */
 const IDF_FLOOR = 0.3;
 
@@ -125,6 +129,7 @@ export class Vocabulary {
   /** Similar-token look-ups of recent query tokens; valid while no new token is interned. */
   private similarCache = new Map<string, SimilarToken[]>();
   private olderCache = new Map<string, SimilarToken[]>();
+  private readonly joinedCache = new Map<number, NameToken>();
   private readonly byIdCache = new WeakMap<SimilarToken[], Map<number, TokenComparison>>();
   private seen = new Uint32Array(1024);
   private seenStamp = 0;
@@ -404,6 +409,24 @@ export class Vocabulary {
     return out;
   }
 
+  /**
+   * Two adjacent vocabulary tokens written as one, kept between searches: rescoring joins the
+   * same record names again and again. Undefined when either token is not in the vocabulary.
+   */
+  joinedOf(a: NameToken, b: NameToken): NameToken | undefined {
+    const ia = this.idByToken.get(a);
+    const ib = this.idByToken.get(b);
+    if (ia === undefined || ib === undefined) return undefined;
+    const key = ia * JOIN_KEY_BASE + ib;
+    let joined = this.joinedCache.get(key);
+    if (!joined) {
+      if (this.joinedCache.size >= JOINED_CACHE_SIZE) this.joinedCache.clear();
+      joined = joinTokens(a, b);
+      this.joinedCache.set(key, joined);
+    }
+    return joined;
+  }
+
   /** A look-up result by token id, built once per result (results never change in place). */
   byId(found: SimilarToken[]): Map<number, TokenComparison> {
     let map = this.byIdCache.get(found);
@@ -453,10 +476,13 @@ export class SearchComparer implements TokenComparer {
   }
 
   join(a: NameToken, b: NameToken): NameToken {
+    const joined = this.vocab.joinedOf(a, b);
+    if (joined) return joined;
     let row = this.joined.get(a);
     if (!row) { row = new Map(); this.joined.set(a, row); }
     let j = row.get(b);
     if (!j) { j = joinTokens(a, b); row.set(b, j); }
     return j;
   }
+
 }
