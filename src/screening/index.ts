@@ -5,9 +5,8 @@
 import { preparePerson, scorePerson, THRESHOLDS } from './score.ts';
 import type { PersonFacts, PreparedPerson, ScreeningScore, ScreeningUse } from './score.ts';
 import type { NameToken } from './names.ts';
-import { MIN_TOKEN_SIMILARITY } from './similarity.ts';
-import { SearchComparer, Vocabulary } from './vocabulary.ts';
-import type { SimilarToken } from './vocabulary.ts';
+import { LATIN_STRONG_SIMILARITY, SearchComparer, Vocabulary } from './vocabulary.ts';
+import type { KeptMatches, SimilarToken } from './vocabulary.ts';
 
 export interface ScreeningEntry extends PersonFacts {
   recordId: string;
@@ -31,8 +30,6 @@ export interface SearchOptions {
 const SHORTLIST = 80;
 /** A look-alike this close makes weaker ones of the same query token irrelevant to blocking. */
 const STRONG_SIMILARITY = 0.6;
-/** The same between two Latin spellings, which stay closer to each other than transliterations do. */
-const LATIN_STRONG_SIMILARITY = 0.85;
 
 const NO_IDS: string[] = [];
 const STRIDE = 4;
@@ -53,9 +50,6 @@ interface Unit {
   /** Postings of its rarest match. */
   minPostings: number;
 }
-
-/** The look-alikes of a query token that blocking walks, with their similarity and own-weight evidence. */
-interface KeptMatches { ids: Uint32Array; sims: Float64Array; owns: Float64Array }
 
 interface Doc {
   entry: ScreeningEntry;
@@ -81,8 +75,6 @@ export class ScreeningIndex {
   private state = new Float32Array(1024 * STRIDE);
   private stateStamps = new Uint32Array(this.state.buffer);
   private stampNow = 0;
-  /** Derived from look-up results, which the vocabulary never changes in place. */
-  private readonly keptCache = new WeakMap<SimilarToken[], KeptMatches>();
   /** Records the current search has credited, in the order found (reused: no garbage per search). */
   private touchedBuffer = new Uint32Array(1024);
 
@@ -196,7 +188,7 @@ export class ScreeningIndex {
     const units: Unit[] = [];
     for (const name of query.names) {
       for (const unit of vocab.queryUnits(name.tokens, comparer)) {
-        const matches = vocab.similarTokens(unit.token, unit.joined, MIN_TOKEN_SIMILARITY);
+        const matches = vocab.similarTokens(unit.token, unit.joined);
         comparer.remember(unit.token, matches);
         const { ids, sims, owns } = this.keptOf(unit.token, matches);
         const count = ids.length;
@@ -279,13 +271,10 @@ export class ScreeningIndex {
     return new Set(topSlots(touched.subarray(0, count), keys, shortlist));
   }
 
-  /**
-   * keptMatches of a look-up as arrays, computed once per look-up result: pinned and cached
-   * look-ups are the same array until the vocabulary replaces them, and common names are in
-   * most searches.
-   */
+  /** keptMatches of a look-up as arrays, computed once per look-up result. */
   private keptOf(token: NameToken, matches: SimilarToken[]): KeptMatches {
-    let kept = this.keptCache.get(matches);
+    const derived = this.vocab.derivedOf(matches);
+    let kept = derived.kept;
     if (kept) return kept;
     // Weak look-alikes of a token that has strong ones add records, not evidence.
     const floor = matches.length && matches[0].comparison.similarity >= STRONG_SIMILARITY ? STRONG_SIMILARITY : 0;
@@ -297,7 +286,7 @@ export class ScreeningIndex {
       kept.sims[i] = similarity;
       kept.owns[i] = similarity * this.vocab.tokenWeight(id);
     }
-    this.keptCache.set(matches, kept);
+    derived.kept = kept;
     return kept;
   }
 

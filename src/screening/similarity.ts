@@ -66,7 +66,7 @@ const TYPED_FAMILY_MAX = FAMILY_CODE.alphabet;
  * Compares one spelling of each token (the written one, or the one without an article when
  * `aBare` / `bBare`): equal, equal in sound, the sound alignment, or a typing error.
  */
-function compareSpellings(a: SpellingCodes, at: number, aBare: boolean, b: SpellingCodes, bt: number, bBare: boolean): TokenComparison {
+function compareSpellings(a: SpellingCodes, at: number, aBare: boolean, b: SpellingCodes, bt: number, bBare: boolean, atLeast: number): TokenComparison {
   const aL = aBare ? bareLatinAt(a, at) : latinAt(at);
   const aLen = a[at + (aBare ? BARE_LATIN_LEN : LATIN_LEN)];
   const aP = aBare ? barePhonAt(a, at) : phonAt(a, at);
@@ -79,8 +79,9 @@ function compareSpellings(a: SpellingCodes, at: number, aBare: boolean, b: Spell
   if (sameCodes(a, aL, aLen, b, bL, bLen)) return sameScript ? EXACT : SAME_TRANSLITERATED;
   if (sameCodes(a, aP, aPLen, b, bP, bPLen)) return sameScript ? SAME_SOUND : SAME_SOUND_TRANSLITERATED;
   const family = pairFamily(a[at + FAMILY], b[bt + FAMILY]);
-  // Below the match floor a pair is no match whatever its exact similarity: let the alignment stop early.
-  const sound = alignCodes(a, aP, aPLen, b, bP, bPLen, family, MIN_TOKEN_SIMILARITY / PHONETIC_SIMILARITY) * PHONETIC_SIMILARITY;
+  // Below the floor the exact similarity does not matter: let the alignment stop early (the
+  // margin keeps a pair exactly at the floor from being lost to rounding).
+  const sound = alignCodes(a, aP, aPLen, b, bP, bPLen, family, (atLeast / PHONETIC_SIMILARITY) * (1 - 1e-9)) * PHONETIC_SIMILARITY;
   // Spelling distance means something only between spellings made by the same kind of rules, and
   // only when high: Jaro-Winkler gives unrelated names 0.6–0.7, where the alignment gives ~0.3.
   const typoFloor = Math.max(TYPO_FLOOR, sound);
@@ -102,9 +103,10 @@ function initialMatches(initial: SpellingCodes, it: number, full: SpellingCodes,
 
 /**
  * Compares two tokens, each a run of codes (see spelling-codes.ts): the best of exact, variant,
- * phonetic, typo, initial and article-less forms.
+ * phonetic, typo, initial and article-less forms. The result is exact when its similarity is at
+ * least `atLeast`; below it, it is only known to be below.
  */
-export function compareCodes(a: SpellingCodes, at: number, b: SpellingCodes, bt: number): TokenComparison {
+export function compareCodes(a: SpellingCodes, at: number, b: SpellingCodes, bt: number, atLeast = MIN_TOKEN_SIMILARITY): TokenComparison {
   const aInitial = a[at + KIND] === INITIAL;
   const bInitial = b[bt + KIND] === INITIAL;
   if (aInitial || bInitial) {
@@ -114,12 +116,12 @@ export function compareCodes(a: SpellingCodes, at: number, b: SpellingCodes, bt:
   }
   const variant = a[at + VARIANT];
   if (variant !== 0 && variant === b[bt + VARIANT] && !sameCodes(a, latinAt(at), a[at + LATIN_LEN], b, latinAt(bt), b[bt + LATIN_LEN])) return SAME_VARIANT;
-  const best = compareSpellings(a, at, false, b, bt, false);
+  const best = compareSpellings(a, at, false, b, bt, false, atLeast);
   if (best.similarity >= PHONETIC_SIMILARITY) return best;
   // "Alrashid" against "Rashid": the article is a particle glued on, not part of the name.
   let bare: TokenComparison;
-  if (a[at + BARE_LATIN_LEN]) bare = compareSpellings(a, at, true, b, bt, false);
-  else if (b[bt + BARE_LATIN_LEN]) bare = compareSpellings(a, at, false, b, bt, true);
+  if (a[at + BARE_LATIN_LEN]) bare = compareSpellings(a, at, true, b, bt, false, atLeast);
+  else if (b[bt + BARE_LATIN_LEN]) bare = compareSpellings(a, at, false, b, bt, true, atLeast);
   else return best;
   const sim = bare.similarity * ARTICLE_FACTOR;
   return sim > best.similarity ? { similarity: sim, how: 'particle' } : best;

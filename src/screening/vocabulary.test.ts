@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScreeningIndex } from './index.ts';
 import { normaliseName } from './names.ts';
-import { MIN_TOKEN_SIMILARITY } from './similarity.ts';
 import { syntheticPerson } from './synthetic.ts';
 import { Vocabulary } from './vocabulary.ts';
 import type { SimilarToken } from './vocabulary.ts';
@@ -24,7 +23,7 @@ describe('Vocabulary', () => {
     for (const t of tokens) fresh.intern(t);
     let grown = 0;
     for (const [id, list] of pinned) {
-      expect(asSet(list), tokens[id].latin).toEqual(asSet(fresh.similarTokens(tokens[id], false, MIN_TOKEN_SIMILARITY)));
+      expect(asSet(list), tokens[id].latin).toEqual(asSet(fresh.lookAlikes(tokens[id])));
       // Most-similar first, as a fresh look-up returns them.
       for (let i = 1; i < list.length; i++) expect(list[i - 1].comparison.similarity).toBeGreaterThanOrEqual(list[i].comparison.similarity);
       if (list.some((s) => s.id > id)) grown++;

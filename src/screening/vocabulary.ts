@@ -11,6 +11,23 @@ import type { TokenComparer, TokenComparison } from './similarity.ts';
 /** A vocabulary token similar to a query token, and how. */
 export interface SimilarToken { id: number; comparison: TokenComparison }
 
+/** The look-alikes of a query token that blocking walks, with their similarity and own-weight evidence. */
+export interface KeptMatches { ids: Uint32Array; sims: Float64Array; owns: Float64Array }
+
+/** Derived from one look-up result (see Vocabulary.derivedOf). */
+interface DerivedMatches {
+  byId: Map<number, TokenComparison> | undefined;
+  kept: KeptMatches | undefined;
+  /** Candidates only known to be below LATIN_STRONG_SIMILARITY (see lookUp). */
+  pending: Set<number> | undefined;
+}
+
+/**
+ * Between two Latin spellings, a look-alike this close makes weaker ones noise to blocking
+ * (Jonathan against Johansson): they would only walk long postings.
+ */
+export const LATIN_STRONG_SIMILARITY = 0.85;
+
 const keyOf = (t: NameToken): string => `${t.script}:${t.latin}`;
 
 /**
@@ -130,7 +147,7 @@ export class Vocabulary {
   private similarCache = new Map<string, SimilarToken[]>();
   private olderCache = new Map<string, SimilarToken[]>();
   private readonly joinedCache = new Map<number, NameToken>();
-  private readonly byIdCache = new WeakMap<SimilarToken[], Map<number, TokenComparison>>();
+  private readonly derived = new WeakMap<SimilarToken[], DerivedMatches>();
   private seen = new Uint32Array(1024);
   private seenStamp = 0;
   private cachedAtSize = 0;
@@ -242,7 +259,7 @@ export class Vocabulary {
   pinIfCommon(id: number, records: number): void {
     if (this.postingLens[id] < Math.max(PINNED_MIN_POSTINGS, records * PINNED_SHARE) || this.pinned.has(id)) return;
     const t = this.tokens[id];
-    this.pinned.set(id, this.lookUp(t, false, MIN_TOKEN_SIMILARITY));
+    this.pinned.set(id, this.lookUp(t, false, false));
     for (const k of queryKeys(t, false)) {
       const list = this.pinnedByKey.get(k);
       if (list) list.push(id); else this.pinnedByKey.set(k, [id]);
@@ -259,10 +276,8 @@ export class Vocabulary {
         if (this.farInLength(this.familyCode[q], this.latinLen[q], newId)) continue;
         const comparison = compareCodes(this.codeHeap, this.codeAt[q], this.codeHeap, this.codeAt[newId]);
         if (comparison.similarity < MIN_TOKEN_SIMILARITY) continue;
-        // A new array, not an insertion: a look-up result never changes once handed out, so
-        // what searches derive from it can be kept by identity (see byId).
-        const list = (this.pinned.get(q) as SimilarToken[]).slice();
-        this.pinned.set(q, list);
+        const list = this.pinned.get(q) as SimilarToken[];
+        this.derived.delete(list);
         // After its equals, as a stable sort of a fresh look-up would mostly place it.
         let lo = 0;
         let hi = list.length;
@@ -337,8 +352,8 @@ export class Vocabulary {
    * Indexed tokens similar to `t` (by blocking keys, then compared), most similar first. Joined
    * query tokens are looked up by their exact skeleton only: they are a fallback, and long.
    */
-  similarTokens(t: NameToken, joined: boolean, min: number): SimilarToken[] {
-    if (!joined && min === MIN_TOKEN_SIMILARITY && this.pinned.size) {
+  similarTokens(t: NameToken, joined: boolean): SimilarToken[] {
+    if (!joined && this.pinned.size) {
       const id = this.idByKey.get(keyOf(t));
       const pinned = id === undefined ? undefined : this.pinned.get(id);
       if (pinned) return pinned;
@@ -352,13 +367,13 @@ export class Vocabulary {
       this.olderCache = this.similarCache;
       this.similarCache = new Map();
     }
-    const cacheKey = `${joined ? 'j' : 't'}${min}:${keyOf(t)}`;
+    const cacheKey = `${joined ? 'j' : 't'}:${keyOf(t)}`;
     const cached = this.similarCache.get(cacheKey) ?? this.olderCache.get(cacheKey);
     if (cached) {
       this.similarCache.set(cacheKey, cached);
       return cached;
     }
-    const out = this.lookUp(t, joined, min);
+    const out = this.lookUp(t, joined, true);
     this.similarCache.set(cacheKey, out);
     return out;
   }
@@ -380,8 +395,19 @@ export class Vocabulary {
     return this.familyCode[id] === family && (len < tLen ? len * 2 < tLen : tLen * 2 < len);
   }
 
-  /** The look-up itself: every token sharing a key with `t`, compared, most similar first. */
-  private lookUp(t: NameToken, joined: boolean, min: number): SimilarToken[] {
+  /** Every indexed token similar to `t`, each compared in full (unlike similarTokens). */
+  lookAlikes(t: NameToken): SimilarToken[] {
+    return this.lookUp(t, false, false);
+  }
+
+  /**
+   * The look-up itself: every token sharing a key with `t`, compared, most similar first.
+   * `lazy`: a Latin token with a Latin look-alike of at least LATIN_STRONG_SIMILARITY walks no
+   * weaker Latin one (see ScreeningIndex.keptMatches), so those are only compared far enough to
+   * know they are weaker, and listed in the result's `pending` (derivedOf) for rescoring to
+   * compare in full if a shortlisted record holds one. Most candidates are such.
+   */
+  private lookUp(t: NameToken, joined: boolean, lazy: boolean): SimilarToken[] {
     const stamp = this.nextSeenStamp();
     const out: SimilarToken[] = [];
     const family = FAMILY_CODE[t.family];
@@ -394,6 +420,8 @@ export class Vocabulary {
       this.seen[exact] = stamp;
       out.push({ id: exact, comparison: compareCodes(codes, 0, heap, codeAt[exact]) });
     }
+    const lazyLatin = lazy && !joined && family === FAMILY_CODE.latin;
+    const pending: number[] = [];
     for (const k of queryKeys(t, joined)) {
       const block = this.blockKeys.get(k);
       if (!block) continue;
@@ -401,9 +429,19 @@ export class Vocabulary {
         if (this.seen[id] === stamp) continue;
         this.seen[id] = stamp;
         if (this.farInLength(family, tLen, id)) continue;
+        if (lazyLatin && this.familyCode[id] === family) {
+          const c = compareCodes(codes, 0, heap, codeAt[id], LATIN_STRONG_SIMILARITY);
+          if (c.similarity >= LATIN_STRONG_SIMILARITY) out.push({ id, comparison: c }); else pending.push(id);
+          continue;
+        }
         const c = compareCodes(codes, 0, heap, codeAt[id]);
-        if (c.similarity >= min) out.push({ id, comparison: c });
+        if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ id, comparison: c });
       }
+    }
+    if (pending.length) {
+      // Without a strong Latin look-alike the weaker ones are walked too: compare all in full.
+      if (!out.some((m) => this.familyCode[m.id] === family && m.comparison.similarity >= LATIN_STRONG_SIMILARITY)) return this.lookUp(t, joined, false);
+      this.derivedOf(out).pending = new Set(pending);
     }
     out.sort((a, b) => b.comparison.similarity - a.comparison.similarity);
     return out;
@@ -427,14 +465,23 @@ export class Vocabulary {
     return joined;
   }
 
-  /** A look-up result by token id, built once per result (results never change in place). */
-  byId(found: SimilarToken[]): Map<number, TokenComparison> {
-    let map = this.byIdCache.get(found);
-    if (!map) {
-      map = new Map(found.map((f) => [f.id, f.comparison]));
-      this.byIdCache.set(found, map);
+  /**
+   * What searches derive from a look-up result, kept with it until the result changes: pinned
+   * and cached results are the same array from search to search, and common names are in most.
+   */
+  derivedOf(found: SimilarToken[]): DerivedMatches {
+    let d = this.derived.get(found);
+    if (!d) {
+      d = { byId: undefined, kept: undefined, pending: undefined };
+      this.derived.set(found, d);
     }
-    return map;
+    return d;
+  }
+
+  /** A look-up result by token id. */
+  byId(found: SimilarToken[]): Map<number, TokenComparison> {
+    const d = this.derivedOf(found);
+    return (d.byId ??= new Map(found.map((f) => [f.id, f.comparison])));
   }
 
   /** The id of an interned token, or undefined for a token the vocabulary does not hold. */
@@ -454,24 +501,38 @@ export class SearchComparer implements TokenComparer {
   private readonly compared = new Map<NameToken, Map<NameToken, TokenComparison>>();
   private readonly joined = new Map<NameToken, Map<NameToken, NameToken>>();
   private readonly blocked = new Map<NameToken, Map<number, TokenComparison>>();
+  private readonly pending = new Map<NameToken, Set<number>>();
 
   constructor(private readonly vocab: Vocabulary) {}
 
   remember(t: NameToken, found: SimilarToken[]): void {
     this.blocked.set(t, this.vocab.byId(found));
+    const pending = this.vocab.derivedOf(found).pending;
+    if (pending) this.pending.set(t, pending);
   }
 
   compare(a: NameToken, b: NameToken): TokenComparison {
     const known = this.blocked.get(a);
     // Across scripts the skeletons drift further than the keys reach: compare those in full.
+    let pending = false;
     if (known && a.script === b.script) {
       const id = this.vocab.idIfInterned(b);
-      if (id !== undefined) return known.get(id) ?? NO_MATCH;
+      if (id !== undefined) {
+        const c = known.get(id);
+        if (c) return c;
+        pending = this.pending.get(a)?.has(id) ?? false;
+        if (!pending) return NO_MATCH;
+      }
     }
     let row = this.compared.get(a);
     if (!row) { row = new Map(); this.compared.set(a, row); }
     let c = row.get(b);
-    if (!c) { c = compareTokens(a, b); row.set(b, c); }
+    if (!c) {
+      c = compareTokens(a, b);
+      // As the look-up would have listed it: not at all below the match floor.
+      if (pending && c.similarity < MIN_TOKEN_SIMILARITY) c = NO_MATCH;
+      row.set(b, c);
+    }
     return c;
   }
 
