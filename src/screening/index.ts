@@ -2,7 +2,7 @@
 // current from change events (add / update / remove by record id). Search finds candidates by
 // blocking keys on the token vocabulary, accumulates frequency-weighted evidence per record, then
 // rescores the best few hundred with the full name similarity and the other facts.
-import { preparePerson, scorePerson, THRESHOLDS } from './score.ts';
+import { preparePerson, scoreCeiling, scorePerson, THRESHOLDS } from './score.ts';
 import type { PersonFacts, PreparedPerson, ScreeningScore, ScreeningUse } from './score.ts';
 import type { NameToken } from './names.ts';
 import { LATIN_STRONG_SIMILARITY, SearchComparer, Vocabulary } from './vocabulary.ts';
@@ -165,6 +165,9 @@ export class ScreeningIndex {
     for (const slot of slots) {
       const doc = this.docs[slot];
       if (!doc) continue;
+      // Frontline manifests are mostly people in no record: a date of birth that conflicts rules
+      // most of the shortlist out before any name is compared.
+      if (threshold > 0 && scoreCeiling(prepared, doc.person) < threshold) continue;
       const { score } = scorePerson(prepared, doc.person, { weigh, comparer, explain: false });
       if (score >= threshold) ranked.push({ slot, score });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode, isHit, normaliseIdentifier, scoreFacts, THRESHOLDS } from './score.ts';
+import { countryCode, isHit, normaliseIdentifier, preparePerson, scoreCeiling, scoreFacts, scorePerson, THRESHOLDS } from './score.ts';
+import { syntheticPerson } from './synthetic.ts';
 import type { PersonFacts } from './score.ts';
 import { compareDobs, parseDate } from './dates.ts';
 
@@ -96,3 +97,34 @@ describe('codes and thresholds', () => {
     expect(isHit(THRESHOLDS.frontline - 0.01, 'frontline')).toBe(false);
   });
 });
+
+describe('score ceiling', () => {
+  const people = Array.from({ length: 400 }, (_, i) => syntheticPerson(11, i).entry);
+  const prepared = people.map((p) => preparePerson({ ...p, sex: i2sex(p.recordId), nationality: [['SY', 'IQ', 'RU'][p.recordId.length % 3]] }));
+
+  it('is never below the score itself, and equals it when the names agree in full', () => {
+    let below = 0;
+    for (let i = 0; i < prepared.length; i += 7) {
+      for (let j = 0; j < prepared.length; j += 3) {
+        const s = scorePerson(prepared[i], prepared[j]).score;
+        const c = scoreCeiling(prepared[i], prepared[j]);
+        expect(c).toBeGreaterThanOrEqual(s);
+        if (c < THRESHOLDS.frontline) below++;
+      }
+      expect(scoreCeiling(prepared[i], prepared[i])).toBe(scorePerson(prepared[i], prepared[i]).score);
+    }
+    // Conflicting dates of birth keep most pairs of strangers below the frontline threshold.
+    expect(below).toBeGreaterThan(1000);
+  });
+
+  it('keeps a conflicting date of birth below the frontline threshold, however close the name', () => {
+    const q = preparePerson({ names: ['Ahmed Khalil Haddad'], dob: ['1980-05-12'] });
+    expect(scoreCeiling(q, preparePerson({ names: ['Ahmed Khalil Haddad'], dob: ['1995-02-01'] }))).toBeLessThan(THRESHOLDS.frontline);
+    expect(scoreCeiling(q, preparePerson({ names: ['Someone Else'], dob: ['1980-05-12'] }))).toBeGreaterThan(THRESHOLDS.analyst);
+    expect(scoreCeiling(q, preparePerson({ names: ['Ahmed Khalil Haddad'] }))).toBe(1);
+  });
+});
+
+function i2sex(id: string): 'M' | 'F' {
+  return id.charCodeAt(id.length - 1) % 2 ? 'M' : 'F';
+}

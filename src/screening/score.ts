@@ -139,6 +139,14 @@ export function scorePerson(query: PreparedPerson, record: PreparedPerson, ctx: 
   const name = compareNameSets(query.names, record.names, ctx.weigh, ctx.comparer, explain);
   const nameLogit = logit(name.score);
   const features: FeatureEffect[] = [{ feature: 'name', detail: explain ? `name "${name.queryName}" ~ "${name.recordName}" ${name.score.toFixed(2)}` : '', effect: nameLogit }];
+  addOtherFeatures(query, record, features);
+  // With the name alone the score is the name similarity; other features shift its log-odds.
+  const score = features.length === 1 ? name.score : sigmoid(features.reduce((s, f) => s + f.effect, 0));
+  return { score, name, features };
+}
+
+/** The features besides the name: date of birth, nationality, sex, identifiers. */
+function addOtherFeatures(query: PreparedPerson, record: PreparedPerson, features: FeatureEffect[]): void {
   const dob = compareParsedDobs(query.dob, record.dob);
   if (dob) features.push({ feature: 'dob', detail: `dob ${dob.query} ~ ${dob.record} (${dob.agreement})`, effect: DOB_EFFECT[dob.agreement] });
   if (query.nationality.length && record.nationality.length) {
@@ -154,9 +162,18 @@ export function scorePerson(query: PreparedPerson, record: PreparedPerson, ctx: 
   }
   const id = identifierEffect(query, record);
   if (id) features.push(id);
-  // With the name alone the score is the name similarity; other features shift its log-odds.
-  const score = features.length === 1 ? name.score : sigmoid(features.reduce((s, f) => s + f.effect, 0));
-  return { score, name, features };
+}
+
+/**
+ * The highest score the record could get, whatever its names: the other features as they are,
+ * the name at its most certain. Cheap next to comparing names, so a search with a threshold
+ * skips records that a conflicting date of birth already keeps below it.
+ */
+export function scoreCeiling(query: PreparedPerson, record: PreparedPerson): number {
+  const features: FeatureEffect[] = [];
+  addOtherFeatures(query, record, features);
+  if (!features.length) return 1;
+  return sigmoid(features.reduce((s, f) => s + f.effect, logit(1)));
 }
 
 /** Compares two persons given as plain facts (normalises both; prefer preparePerson when reusing). */
