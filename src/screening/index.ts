@@ -32,7 +32,7 @@ const SHORTLIST = 80;
 const STRONG_SIMILARITY = 0.6;
 
 const NO_IDS: string[] = [];
-const STRIDE = 4;
+const STRIDE = 3;
 /** A token on more than this share of records (and at least WALK_CAP_MIN) adds no new record to a full shortlist. */
 const WALK_CAP_SHARE = 1 / 2000;
 const WALK_CAP_MIN = 200;
@@ -69,11 +69,13 @@ export class ScreeningIndex {
   /**
    * Per record slot, STRIDE values side by side: the evidence of the current search; the
    * evidence counted with the tokens' own weights, to see what share of the record was matched;
-   * the stamp of the last query unit that credited it (as Uint32, through `stateStamps`); the
-   * own weight of the record's lightest name, the denominator of that share.
+   * the stamp of the last query unit that credited it (as Uint32, through `stateStamps`). The
+   * walk reads and writes these at random, so they are kept as small as they can be.
    */
   private state = new Float32Array(1024 * STRIDE);
   private stateStamps = new Uint32Array(this.state.buffer);
+  /** Per record slot, the own weight of its lightest name: the denominator of that share. */
+  private lightest = new Float32Array(1024);
   private stampNow = 0;
   /** Records the current search has credited, in the order found (reused: no garbage per search). */
   private touchedBuffer = new Uint32Array(1024);
@@ -111,7 +113,7 @@ export class ScreeningIndex {
       if (list) list.push(slot); else this.byIdentifier.set(id, [slot]);
     }
     if (slot * STRIDE >= this.state.length) this.grow(slot + 1);
-    this.state[slot * STRIDE + 3] = Math.min(...person.names.map((n) => n.tokens.reduce((w, t) => w + t.weight, 0)));
+    this.lightest[slot] = Math.min(...person.names.map((n) => n.tokens.reduce((w, t) => w + t.weight, 0)));
   }
 
   /** Replaces a record (same as add; named for change events). */
@@ -266,7 +268,7 @@ export class ScreeningIndex {
     const keys = new Float32Array(count);
     for (let i = 0; i < count; i++) {
       const at = touched[i] * STRIDE;
-      const share = Math.min(1, state[at + 1] / (state[at + 3] || 1));
+      const share = Math.min(1, state[at + 1] / (this.lightest[touched[i]] || 1));
       keys[i] = state[at] * (0.6 + 0.4 * share);
       state[at] = 0;
       state[at + 1] = 0;
@@ -333,6 +335,9 @@ export class ScreeningIndex {
     next.set(this.state);
     this.state = next;
     this.stateStamps = new Uint32Array(next.buffer);
+    const lightest = new Float32Array(size);
+    lightest.set(this.lightest);
+    this.lightest = lightest;
   }
 }
 
