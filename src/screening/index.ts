@@ -215,7 +215,7 @@ export class ScreeningIndex {
     units.sort((a, b) => b.maxGain - a.maxGain);
     let remaining = units.reduce((sum, u) => sum + u.maxGain, 0);
     let shortlistFloor = -1;
-    // One record's evidence, coverage and stamp share a cache line (see `state`).
+    // One record's evidence, coverage and stamp sit side by side (see `state`).
     const state = this.state;
     const stamps = this.stateStamps;
     const walkCap = Math.max(WALK_CAP_MIN, n * WALK_CAP_SHARE);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ScreeningIndex } from './index.ts';
 import { normaliseName } from './names.ts';
 import { syntheticPerson } from './synthetic.ts';
-import { Vocabulary } from './vocabulary.ts';
+import { NO_MATCH } from './similarity.ts';
+import { SearchComparer, Vocabulary } from './vocabulary.ts';
 import type { SimilarToken } from './vocabulary.ts';
 
 const asSet = (list: SimilarToken[]): string[] => list.map((s) => `${s.id}:${s.comparison.similarity.toFixed(6)}:${s.comparison.how}`).sort();
@@ -29,5 +30,31 @@ describe('Vocabulary', () => {
       if (list.some((s) => s.id > id)) grown++;
     }
     expect(grown).toBeGreaterThan(0);
+  });
+
+  it('compares weak Latin look-alikes lazily, with the outcome of comparing them all', () => {
+    const index = new ScreeningIndex();
+    for (let i = 0; i < 3000; i++) index.add(syntheticPerson(5, i).entry);
+    const vocab = (index as unknown as { vocab: Vocabulary }).vocab;
+    const tokens = (vocab as unknown as { tokens: ReturnType<typeof normaliseName>['tokens'] }).tokens;
+    let lazy = 0;
+    const wrong: string[] = [];
+    for (let q = 0; q < tokens.length; q += 11) {
+      const t = tokens[q];
+      if (t.family !== 'latin' || t.kind === 'initial') continue;
+      const full = new Map(vocab.lookAlikes(t).map((s) => [s.id, s.comparison]));
+      const found = vocab.similarTokens(t, false);
+      if (found.length < full.size) lazy++;
+      const comparer = new SearchComparer(vocab);
+      comparer.remember(t, found);
+      tokens.forEach((other, id) => {
+        if (other.script !== t.script) return;
+        const got = comparer.compare(t, other);
+        const want = full.get(id) ?? NO_MATCH;
+        if (got.similarity !== want.similarity || got.how !== want.how) wrong.push(`${t.latin} / ${other.latin}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+    expect(lazy).toBeGreaterThan(20);
   });
 });
