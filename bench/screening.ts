@@ -128,19 +128,27 @@ for (const q of queries) if (index.search({ names: [q.text], dob: q.dob }, { lim
 console.log(`  recall@20 with date of birth  ${(withDob / QUERIES).toFixed(3)}`);
 
 // ---- manifest -----------------------------------------------------------------------------------
-const manifest = Array.from({ length: 300 }, (_, k) => {
+// Three manifests of different travellers: one takes about a second, so a garbage collection
+// or a neighbour's burst on a shared machine moves a single figure a lot; the median is steadier.
+const MANIFESTS = 3;
+const manifests = Array.from({ length: MANIFESTS }, (_, m) => Array.from({ length: 300 }, (_, k) => {
   // Mostly travellers who are not in the index (another population), some who are.
   if (k % 30 === 0) {
     const person = syntheticPerson(SEED, Math.floor(rand() * N));
     return { names: [perturbedQuery(person, 'typo', rand)], dob: person.entry.dob };
   }
-  const other = syntheticPerson(SEED + 1000, k).entry;
+  const other = syntheticPerson(SEED + 1000 + m, k).entry;
   return { names: other.names, dob: other.dob };
-});
-t = performance.now();
+}));
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const manifestTimes: number[] = [];
 let hits = 0;
-for (const traveller of manifest) if (index.search(traveller, { limit: 5, use: 'frontline', shortlist: SHORTLIST }).length) hits++;
-console.log(`\n300-person manifest screened in ${(performance.now() - t).toFixed(0)} ms (${hits} with at least one frontline candidate)`);
+for (const manifest of manifests) {
+  t = performance.now();
+  for (const traveller of manifest) if (index.search(traveller, { limit: 5, use: 'frontline', shortlist: SHORTLIST }).length) hits++;
+  manifestTimes.push(performance.now() - t);
+}
+console.log(`\n300-person manifest screened in ${median(manifestTimes).toFixed(0)} ms (median of ${MANIFESTS} manifests: ${manifestTimes.map((x) => x.toFixed(0)).join(', ')} ms; ${(hits / MANIFESTS).toFixed(0)} travellers a manifest with at least one frontline candidate)`);
 const end = memory();
 console.log(`final heap ${mb(end.heap)}, RSS ${mb(end.rss)}`);
 
@@ -176,7 +184,11 @@ if (WORKERS > 0) {
   console.log(`  one at a time: ${ms(single.lat)} (includes the message round trip)`);
   const busy = await run(otherQueries.map((q) => ({ query: { names: [q.text] }, options: { limit: 20, shortlist: SHORTLIST } })), WORKERS * 2);
   console.log(`  ${WORKERS * 2} in flight: ${(QUERIES / busy.seconds).toFixed(0)} screenings/s on ${os.cpus().length} cores; ${ms(busy.lat)}`);
-  const m = await run(manifest.map((traveller) => ({ query: traveller, options: { limit: 5, use: 'frontline' as const, shortlist: SHORTLIST } })), WORKERS * 2);
-  console.log(`  300-person manifest screened in ${(m.seconds * 1000).toFixed(0)} ms`);
+  const times: number[] = [];
+  for (const manifest of manifests) {
+    const m = await run(manifest.map((traveller) => ({ query: traveller, options: { limit: 5, use: 'frontline' as const, shortlist: SHORTLIST } })), WORKERS * 2);
+    times.push(m.seconds * 1000);
+  }
+  console.log(`  300-person manifest screened in ${median(times).toFixed(0)} ms (median of ${MANIFESTS}: ${times.map((x) => x.toFixed(0)).join(', ')} ms)`);
   await pool.close();
 }
