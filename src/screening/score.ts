@@ -139,26 +139,29 @@ export function scorePerson(query: PreparedPerson, record: PreparedPerson, ctx: 
   const name = compareNameSets(query.names, record.names, ctx.weigh, ctx.comparer, explain);
   const nameLogit = logit(name.score);
   const features: FeatureEffect[] = [{ feature: 'name', detail: explain ? `name "${name.queryName}" ~ "${name.recordName}" ${name.score.toFixed(2)}` : '', effect: nameLogit }];
-  addOtherFeatures(query, record, features);
+  addOtherFeatures(query, record, features, explain);
   // With the name alone the score is the name similarity; other features shift its log-odds.
   const score = features.length === 1 ? name.score : sigmoid(features.reduce((s, f) => s + f.effect, 0));
   return { score, name, features };
 }
 
-/** The features besides the name: date of birth, nationality, sex, identifiers. */
-function addOtherFeatures(query: PreparedPerson, record: PreparedPerson, features: FeatureEffect[]): void {
+/**
+ * The features besides the name: date of birth, nationality, sex, identifiers. Without
+ * `explain` the details stay empty: ranking a shortlist needs only the effects.
+ */
+function addOtherFeatures(query: PreparedPerson, record: PreparedPerson, features: FeatureEffect[], explain: boolean): void {
   const dob = compareParsedDobs(query.dob, record.dob);
-  if (dob) features.push({ feature: 'dob', detail: `dob ${dob.query} ~ ${dob.record} (${dob.agreement})`, effect: DOB_EFFECT[dob.agreement] });
+  if (dob) features.push({ feature: 'dob', detail: explain ? `dob ${dob.query} ~ ${dob.record} (${dob.agreement})` : '', effect: DOB_EFFECT[dob.agreement] });
   if (query.nationality.length && record.nationality.length) {
     const shared = query.nationality.filter((c) => record.nationality.includes(c));
     features.push(shared.length
-      ? { feature: 'nationality', detail: `nationality ${shared.join(', ')} shared`, effect: NATIONALITY_MATCH }
-      : { feature: 'nationality', detail: `nationality ${query.nationality.join(', ')} ≠ ${record.nationality.join(', ')}`, effect: NATIONALITY_MISMATCH });
+      ? { feature: 'nationality', detail: explain ? `nationality ${shared.join(', ')} shared` : '', effect: NATIONALITY_MATCH }
+      : { feature: 'nationality', detail: explain ? `nationality ${query.nationality.join(', ')} ≠ ${record.nationality.join(', ')}` : '', effect: NATIONALITY_MISMATCH });
   }
   const qs = query.facts.sex;
   const rs = record.facts.sex;
   if ((qs === 'M' || qs === 'F') && (rs === 'M' || rs === 'F')) {
-    features.push(qs === rs ? { feature: 'sex', detail: `sex ${qs} matches`, effect: SEX_MATCH } : { feature: 'sex', detail: `sex ${qs} ≠ ${rs}`, effect: SEX_MISMATCH });
+    features.push({ feature: 'sex', detail: explain ? (qs === rs ? `sex ${qs} matches` : `sex ${qs} ≠ ${rs}`) : '', effect: qs === rs ? SEX_MATCH : SEX_MISMATCH });
   }
   const id = identifierEffect(query, record);
   if (id) features.push(id);
@@ -171,7 +174,7 @@ function addOtherFeatures(query: PreparedPerson, record: PreparedPerson, feature
  */
 export function scoreCeiling(query: PreparedPerson, record: PreparedPerson): number {
   const features: FeatureEffect[] = [];
-  addOtherFeatures(query, record, features);
+  addOtherFeatures(query, record, features, false);
   if (!features.length) return 1;
   return sigmoid(features.reduce((s, f) => s + f.effect, logit(1)));
 }

@@ -545,5 +545,4 @@ export class SearchComparer implements TokenComparer {
     if (!j) { j = joinTokens(a, b); row.set(b, j); }
     return j;
   }
-
 }
