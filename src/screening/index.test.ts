@@ -102,4 +102,37 @@ describe('ScreeningIndex', () => {
     }
     expect(found / total).toBeGreaterThan(0.9);
   });
+
+  it('answers the same after compacting, and keeps following changes', () => {
+    const loose = new ScreeningIndex();
+    const compacted = new ScreeningIndex();
+    const n = 3000;
+    for (let i = 0; i < n; i++) {
+      const entry = syntheticPerson(5, i).entry;
+      loose.add(entry);
+      compacted.add(entry);
+    }
+    // Holes, and a record with a document number, before compacting.
+    for (let i = 0; i < n; i += 7) { loose.remove(`P5-${i}`); compacted.remove(`P5-${i}`); }
+    for (const index of [loose, compacted]) index.add({ recordId: 'doc', names: ['Anna Kowalska'], identifiers: [{ value: 'XK1234567' }] });
+    compacted.compact();
+    expect(compacted.size).toBe(loose.size);
+    const rand = createRng(21);
+    for (let q = 0; q < 150; q++) {
+      const i = Math.floor(rand() * n);
+      const person = syntheticPerson(5, i);
+      const text = perturbedQuery(person, PERTURBATIONS[q % PERTURBATIONS.length], rand);
+      const a = loose.search({ names: [text] }, { limit: 10 }).map((c) => `${c.recordId} ${c.score}`);
+      // Ties are broken by record id, not by where records sit: the answers are the same.
+      expect(compacted.search({ names: [text] }, { limit: 10 }).map((c) => `${c.recordId} ${c.score}`)).toEqual(a);
+      if (i % 7 === 0) expect(a.join()).not.toContain(`P5-${i} `);
+    }
+    expect(compacted.search({ names: ['Someone Else'], identifiers: [{ value: 'XK 1234567' }] }).map((c) => c.recordId)).toContain('doc');
+    compacted.add({ recordId: 'new', names: ['Zbigniew Brzęczyszczykiewicz'] });
+    expect(top(compacted, ['Zbigniew Brzeczyszczykiewicz'])).toBe('new');
+    expect(compacted.remove('doc')).toBe(true);
+    expect(compacted.search({ names: ['Anna Kowalska'], identifiers: [{ value: 'XK1234567' }] }).map((c) => c.recordId)).not.toContain('doc');
+    compacted.update({ ...syntheticPerson(5, 1).entry, names: ['Hieronymus Quastenflosser'] });
+    expect(top(compacted, ['Hieronymus Quastenflosser'])).toBe('P5-1');
+  });
 });

@@ -116,6 +116,52 @@ export class ScreeningIndex {
     this.lightest[slot] = Math.min(...person.names.map((n) => n.tokens.reduce((w, t) => w + t.weight, 0)));
   }
 
+  /**
+   * Renumbers the record slots so that records sharing their most common name token sit side by
+   * side, and orders every posting list. The blocking walk reads one record's state per posting,
+   * at random: after a bulk load (records arrive in database order) most of those reads miss the
+   * processor's caches, and two replicas on one machine then wait on memory more than they compute.
+   * Call it after building from the database; records added later take free or new slots.
+   */
+  compact(): void {
+    const vocab = this.vocab;
+    const live: number[] = [];
+    for (let s = 0; s < this.docs.length; s++) if (this.docs[s]) live.push(s);
+    // Key: the record's most common name token, then its next most common, each by its place in
+    // alphabetical order, so that look-alikes (Maria, Mariam, Marie), walked together, are near.
+    const rank = vocab.alphabeticalRanks();
+    const first = new Uint32Array(this.docs.length);
+    const second = new Uint32Array(this.docs.length);
+    for (const s of live) {
+      let a = -1;
+      let b = -1;
+      for (const id of (this.docs[s] as Doc).vocab) {
+        if (a < 0 || vocab.postingCount(id) > vocab.postingCount(a)) { b = a; a = id; } else if (b < 0 || vocab.postingCount(id) > vocab.postingCount(b)) b = id;
+      }
+      first[s] = a < 0 ? 0 : rank[a];
+      second[s] = b < 0 ? 0 : rank[b];
+    }
+    const order = sortByKeys(Uint32Array.from(live), first, second, rank.length);
+    const slotMap = new Uint32Array(this.docs.length);
+    const docs: Doc[] = new Array<Doc>(order.length);
+    const lightest = new Float32Array(this.lightest.length);
+    for (let slot = 0; slot < order.length; slot++) {
+      const old = order[slot];
+      slotMap[old] = slot;
+      const doc = this.docs[old] as Doc;
+      docs[slot] = doc;
+      lightest[slot] = this.lightest[old];
+      this.slotOf.set(doc.entry.recordId, slot);
+    }
+    vocab.relistPostings(docs.map((d) => d.vocab));
+    for (const [id, list] of this.byIdentifier) this.byIdentifier.set(id, list.map((s) => slotMap[s]));
+    this.docs = docs;
+    this.lightest = lightest;
+    this.freeSlots.length = 0;
+    this.state.fill(0);
+    this.stampNow = 0;
+  }
+
   /** Replaces a record (same as add; named for change events). */
   update(entry: ScreeningEntry): void {
     this.add(entry);
@@ -173,7 +219,7 @@ export class ScreeningIndex {
       const { score } = scorePerson(prepared, doc.person, { weigh, comparer, explain: false });
       if (score >= threshold) ranked.push({ slot, score });
     }
-    ranked.sort((a, b) => b.score - a.score);
+    ranked.sort((a, b) => b.score - a.score || this.byRecordId(a.slot, b.slot));
     return ranked.slice(0, limit).map(({ slot }) => {
       const doc = this.docs[slot] as Doc;
       return { ...scorePerson(prepared, doc.person, { weigh, comparer }), recordId: doc.entry.recordId, entry: doc.entry };
@@ -273,7 +319,14 @@ export class ScreeningIndex {
       state[at] = 0;
       state[at + 1] = 0;
     }
-    return new Set(topSlots(touched.subarray(0, count), keys, shortlist));
+    return new Set(topSlots(touched.subarray(0, count), keys, shortlist, (a, b) => this.byRecordId(a, b)));
+  }
+
+  /** Orders two slots by their records' ids: how ties are broken, whatever the slots' order. */
+  private byRecordId(a: number, b: number): number {
+    const x = (this.docs[a] as Doc).entry.recordId;
+    const y = (this.docs[b] as Doc).entry.recordId;
+    return x < y ? -1 : x > y ? 1 : 0;
   }
 
   /** keptMatches of a look-up as arrays, computed once per look-up result. */
@@ -341,6 +394,22 @@ export class ScreeningIndex {
   }
 }
 
+/** `slots` ordered by `first[slot]`, then `second[slot]` (both below `range`): a two-pass radix sort. */
+function sortByKeys(slots: Uint32Array, first: Uint32Array, second: Uint32Array, range: number): Uint32Array {
+  const bySecond = countingSort(slots, second, range);
+  return countingSort(bySecond, first, range);
+}
+
+/** A stable counting sort of `slots` by `key[slot]` (below `range`). */
+function countingSort(slots: Uint32Array, key: Uint32Array, range: number): Uint32Array {
+  const start = new Uint32Array(range + 1);
+  for (const s of slots) start[key[s] + 1]++;
+  for (let k = 1; k <= range; k++) start[k] += start[k - 1];
+  const out = new Uint32Array(slots.length);
+  for (const s of slots) out[start[key[s]]++] = s;
+  return out;
+}
+
 /** The k-th largest of `values` (k ≥ 1), by selection; reorders `values`. */
 function kthLargest(values: number[] | Float32Array, k: number): number {
   let lo = 0;
@@ -360,14 +429,22 @@ function kthLargest(values: number[] | Float32Array, k: number): number {
   return values[target];
 }
 
-/** The `k` slots with the highest keys (keys[i] belongs to slots[i]); order not kept. */
-function topSlots(slots: Uint32Array, keys: Float32Array, k: number): ArrayLike<number> & Iterable<number> {
+/**
+ * The `k` slots with the highest keys (keys[i] belongs to slots[i]); order not kept. Ties at the
+ * cut go by `tieOrder`, not by where the records happen to sit, so that the answer does not
+ * depend on the order records were loaded in (see compact).
+ */
+function topSlots(slots: Uint32Array, keys: Float32Array, k: number, tieOrder: (a: number, b: number) => number): ArrayLike<number> & Iterable<number> {
   if (slots.length <= k) return slots;
   // The k-th largest key by selection on a copy, then every slot above it and ties up to k.
   const cut = kthLargest(Float32Array.from(keys), k);
   const out: number[] = [];
-  for (let i = 0; i < slots.length; i++) if (keys[i] > cut) out.push(slots[i]);
-  for (let i = 0; i < slots.length && out.length < k; i++) if (keys[i] === cut) out.push(slots[i]);
+  const tied: number[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    if (keys[i] > cut) out.push(slots[i]); else if (keys[i] === cut) tied.push(slots[i]);
+  }
+  if (out.length + tied.length > k) tied.sort(tieOrder);
+  for (let i = 0; i < tied.length && out.length < k; i++) out.push(tied[i]);
   return out;
 }
 

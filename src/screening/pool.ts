@@ -15,6 +15,8 @@ export interface IndexHolder {
   remove(recordIds: string[]): void;
   /** Empties the index, before a fresh build. */
   clear(): void;
+  /** Lays the records out for fast searches, after a bulk load (see ScreeningIndex.compact). */
+  compact(): void;
   search(query: PersonFacts, options: SearchOptions): Promise<RankedCandidate[]>;
   /** Records indexed, once every change sent so far is applied. */
   size(): Promise<number>;
@@ -32,6 +34,7 @@ export class LocalIndex implements IndexHolder {
   add(entries: ScreeningEntry[]): void { for (const e of entries) this.index.add(e); }
   remove(recordIds: string[]): void { for (const id of recordIds) this.index.remove(id); }
   clear(): void { this.index = new ScreeningIndex(); }
+  compact(): void { this.index.compact(); }
   search(query: PersonFacts, options: SearchOptions): Promise<RankedCandidate[]> {
     return Promise.resolve(this.index.search(query, options).map(ranked));
   }
@@ -44,6 +47,7 @@ export type ReplicaRequest =
   | { op: 'add'; entries: ScreeningEntry[] }
   | { op: 'remove'; ids: string[] }
   | { op: 'clear' }
+  | { op: 'compact' }
   | { op: 'search'; id: number; query: PersonFacts; options: SearchOptions }
   | { op: 'size'; id: number };
 
@@ -89,6 +93,7 @@ export class WorkerIndex implements IndexHolder {
     const rebuild = this.rebuilder;
     void (async () => {
       await rebuild((entries) => { if (entries.length && !fresh.failed) fresh.worker.postMessage({ op: 'add', entries } satisfies ReplicaRequest); });
+      if (!fresh.failed) fresh.worker.postMessage({ op: 'compact' } satisfies ReplicaRequest);
       // Answering `size` means it applied everything sent before.
       await this.ask(fresh, { op: 'size', id: this.nextId++ });
       fresh.building = false;
@@ -140,6 +145,7 @@ export class WorkerIndex implements IndexHolder {
   add(entries: ScreeningEntry[]): void { if (entries.length) this.broadcast({ op: 'add', entries }); }
   remove(recordIds: string[]): void { if (recordIds.length) this.broadcast({ op: 'remove', ids: recordIds }); }
   clear(): void { this.broadcast({ op: 'clear' }); }
+  compact(): void { this.broadcast({ op: 'compact' }); }
 
   async search(query: PersonFacts, options: SearchOptions): Promise<RankedCandidate[]> {
     const live = this.replicas.filter((r) => !r.failed && !r.building);

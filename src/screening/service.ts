@@ -114,6 +114,7 @@ export function makeScreening(p: Platform, deps: { hits: Hits; notices: Notices 
     unsubscribe = p.events.subscribe(onEvent);
     index.clear();
     await loadAll((entries) => index.add(entries), onProgress);
+    index.compact();
     // Replicas build as the pages arrive: ready once they have applied every one.
     await index.size();
     index.setRebuilder?.((add) => loadAll(add));

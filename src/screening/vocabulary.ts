@@ -303,6 +303,26 @@ export class Vocabulary {
     this.staleWeights();
   }
 
+  /** Each token's place (from 0) when all are sorted by their Latin spelling. */
+  alphabeticalRanks(): Uint32Array {
+    const order = Array.from(this.tokens.keys()).sort((a, b) => (this.tokens[a].latin < this.tokens[b].latin ? -1 : this.tokens[a].latin > this.tokens[b].latin ? 1 : a - b));
+    const rank = new Uint32Array(this.tokens.length);
+    order.forEach((id, at) => { rank[id] = at; });
+    return rank;
+  }
+
+  /**
+   * Lists the postings afresh after records moved: `tokensOf[slot]` are the token ids of the
+   * record now in `slot`. Listing slots in order leaves every list in slot order, so a walk
+   * reads the records' state from low addresses to high.
+   */
+  relistPostings(tokensOf: ArrayLike<Uint32Array>): void {
+    this.postingLens.fill(0);
+    for (let slot = 0; slot < tokensOf.length; slot++) {
+      for (const id of tokensOf[slot]) this.postingLists[id][this.postingLens[id]++] = slot;
+    }
+  }
+
   postings(id: number): Uint32Array {
     return this.postingLists[id];
   }

@@ -14,6 +14,7 @@ port.on('message', (m: ReplicaRequest) => {
     case 'add': for (const e of m.entries) index.add(e); return;
     case 'remove': for (const id of m.ids) index.remove(id); return;
     case 'clear': index = new ScreeningIndex(); return;
+    case 'compact': index.compact(); return;
     case 'size': port.postMessage({ id: m.id, ok: true, result: index.size } satisfies ReplicaReply); return;
     case 'search': {
       let reply: ReplicaReply;
