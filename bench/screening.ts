@@ -55,7 +55,8 @@ const generated = memory();
 console.log(`generated in ${((performance.now() - t) / 1000).toFixed(1)} s; records alone hold ${mb(generated.heap - before.heap)} of heap; ${nameCount.size.toLocaleString('en')} distinct names`);
 
 // ---- build --------------------------------------------------------------------------------------
-const index = new ScreeningIndex();
+// Released before the replicas run: `vigil serve` keeps no index in the thread that talks to them.
+let index: ScreeningIndex | undefined = new ScreeningIndex();
 t = performance.now();
 for (let i = 0; i < N; i++) {
   index.add(entries[i]);
@@ -157,6 +158,7 @@ const end = memory();
 console.log(`final heap ${mb(end.heap)}, RSS ${mb(end.rss)}`);
 
 // ---- replicas in worker threads, as the server runs them ----------------------------------------
+index = undefined;
 if (WORKERS > 0) {
   console.log(`\n${WORKERS} worker-thread replicas (VIGIL_SCREENING_WORKERS=${WORKERS}), as \`vigil serve\` screens:`);
   const pool = new WorkerIndex(WORKERS);
@@ -168,6 +170,8 @@ if (WORKERS > 0) {
   }
   if (COMPACT) pool.compact();
   const size = await pool.size();
+  entries.length = 0;
+  gc?.();
   console.log(`  replicas built in ${((performance.now() - t) / 1000).toFixed(1)} s (${size.toLocaleString('en')} records each, in parallel)`);
   /** Runs searches with `concurrency` in flight; returns wall seconds and each one's latency. */
   const run = async (items: { query: PersonFacts; options: SearchOptions }[], concurrency: number) => {

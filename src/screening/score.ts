@@ -150,6 +150,8 @@ export function scorePerson(query: PreparedPerson, record: PreparedPerson, ctx: 
  * `explain` the details stay empty: ranking a shortlist needs only the effects.
  */
 function addOtherFeatures(query: PreparedPerson, record: PreparedPerson, features: FeatureEffect[], explain: boolean): void {
+  // Most analyst searches give a name alone: nothing else to compare.
+  if (!query.dob.length && !query.nationality.length && !query.identifiers.length && !query.facts.sex) return;
   const dob = compareParsedDobs(query.dob, record.dob);
   if (dob) features.push({ feature: 'dob', detail: explain ? `dob ${dob.query} ~ ${dob.record} (${dob.agreement})` : '', effect: DOB_EFFECT[dob.agreement] });
   if (query.nationality.length && record.nationality.length) {

@@ -169,22 +169,30 @@ const USED_EXACTLY = 2;
 function joins(q: NameToken[], r: NameToken[], comparer: TokenComparer, out: Candidate[], usedQ: Uint8Array, usedR: Uint8Array): void {
   for (let i = 0; i + 1 < q.length; i++) {
     if (!joinable(q[i]) || !joinable(q[i + 1]) || (usedQ[i] && usedQ[i + 1])) continue;
-    const pair = comparer.join(q[i], q[i + 1]);
+    // Joined only once some partner could take it: a join costs more than most comparisons.
+    let pair: NameToken | undefined;
     for (let j = 0; j < r.length; j++) {
-      if (!joinable(r[j]) || (usedR[j] === USED_EXACTLY && r[j].latin !== pair.latin)) continue;
+      if (!joinable(r[j]) || (usedR[j] === USED_EXACTLY && !isJoinOf(r[j], q[i], q[i + 1]))) continue;
+      pair ??= comparer.join(q[i], q[i + 1]);
       const c = comparer.compare(pair, r[j]);
       if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ qa: i, qb: i + 1, ra: j, rb: -1, sim: c.similarity, how: compoundHow(c.how) });
     }
   }
   for (let j = 0; j + 1 < r.length; j++) {
     if (!joinable(r[j]) || !joinable(r[j + 1]) || (usedR[j] && usedR[j + 1])) continue;
-    const pair = comparer.join(r[j], r[j + 1]);
+    let pair: NameToken | undefined;
     for (let i = 0; i < q.length; i++) {
-      if (!joinable(q[i]) || (usedQ[i] === USED_EXACTLY && q[i].latin !== pair.latin)) continue;
+      if (!joinable(q[i]) || (usedQ[i] === USED_EXACTLY && !isJoinOf(q[i], r[j], r[j + 1]))) continue;
+      pair ??= comparer.join(r[j], r[j + 1]);
       const c = comparer.compare(q[i], pair);
       if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ qa: i, qb: -1, ra: j, rb: j + 1, sim: c.similarity, how: compoundHow(c.how) });
     }
   }
+}
+
+/** Whether `whole` is spelt as `a` and `b` joined (see joinTokens), without joining them. */
+function isJoinOf(whole: NameToken, a: NameToken, b: NameToken): boolean {
+  return whole.latin.length === a.latin.length + b.latin.length && whole.latin.startsWith(a.latin) && whole.latin.endsWith(b.latin);
 }
 
 const compoundHow = (how: MatchKind): MatchKind => (how === 'exact' || how === 'typo' ? 'compound' : how);
