@@ -16,10 +16,43 @@ export interface KeptMatches { ids: Uint32Array; sims: Float64Array; owns: Float
 
 /** Derived from one look-up result (see Vocabulary.derivedOf). */
 interface DerivedMatches {
-  byId: Map<number, TokenComparison> | undefined;
+  byId: MatchesById | undefined;
   kept: KeptMatches | undefined;
-  /** Candidates only known to be below LATIN_STRONG_SIMILARITY (see lookUp). */
-  pending: Set<number> | undefined;
+  /** Candidates only known to be below LATIN_STRONG_SIMILARITY (see lookUp), in id order. */
+  pending: Uint32Array | undefined;
+}
+
+/**
+ * A look-up result by token id, searched by halves. Replicas keep thousands of look-up results
+ * between searches; a Map or Set per result was most of what their garbage collector copied.
+ */
+export class MatchesById {
+  private readonly ids: Uint32Array;
+  private readonly comparisons: TokenComparison[];
+
+  constructor(found: SimilarToken[]) {
+    const order = found.map((_, i) => i).sort((a, b) => found[a].id - found[b].id);
+    this.ids = Uint32Array.from(order, (i) => found[i].id);
+    this.comparisons = order.map((i) => found[i].comparison);
+  }
+
+  get(id: number): TokenComparison | undefined {
+    const at = sortedIndexOf(this.ids, id);
+    return at < 0 ? undefined : this.comparisons[at];
+  }
+}
+
+/** Where `id` is in ascending `ids`, or -1. */
+function sortedIndexOf(ids: Uint32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = ids[mid];
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
@@ -461,7 +494,7 @@ export class Vocabulary {
     if (pending.length) {
       // Without a strong Latin look-alike the weaker ones are walked too: compare all in full.
       if (!out.some((m) => this.familyCode[m.id] === family && m.comparison.similarity >= LATIN_STRONG_SIMILARITY)) return this.lookUp(t, joined, false);
-      this.derivedOf(out).pending = new Set(pending);
+      this.derivedOf(out).pending = Uint32Array.from(pending).sort();
     }
     out.sort((a, b) => b.comparison.similarity - a.comparison.similarity);
     return out;
@@ -499,9 +532,9 @@ export class Vocabulary {
   }
 
   /** A look-up result by token id. */
-  byId(found: SimilarToken[]): Map<number, TokenComparison> {
+  byId(found: SimilarToken[]): MatchesById {
     const d = this.derivedOf(found);
-    return (d.byId ??= new Map(found.map((f) => [f.id, f.comparison])));
+    return (d.byId ??= new MatchesById(found));
   }
 
   /** The id of an interned token, or undefined for a token the vocabulary does not hold. */
@@ -520,8 +553,8 @@ export class Vocabulary {
 export class SearchComparer implements TokenComparer {
   private readonly compared = new Map<NameToken, Map<NameToken, TokenComparison>>();
   private readonly joined = new Map<NameToken, Map<NameToken, NameToken>>();
-  private readonly blocked = new Map<NameToken, Map<number, TokenComparison>>();
-  private readonly pending = new Map<NameToken, Set<number>>();
+  private readonly blocked = new Map<NameToken, MatchesById>();
+  private readonly pending = new Map<NameToken, Uint32Array>();
 
   constructor(private readonly vocab: Vocabulary) {}
 
@@ -540,7 +573,8 @@ export class SearchComparer implements TokenComparer {
       if (id !== undefined) {
         const c = known.get(id);
         if (c) return c;
-        pending = this.pending.get(a)?.has(id) ?? false;
+        const weak = this.pending.get(a);
+        pending = weak !== undefined && sortedIndexOf(weak, id) >= 0;
         if (!pending) return NO_MATCH;
       }
     }
