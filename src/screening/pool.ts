@@ -67,12 +67,12 @@ interface Replica {
 export type Rebuilder = (add: (entries: ScreeningEntry[]) => void) => Promise<void>;
 
 /**
- * A replica's young generation. Each search leaves some 100 kB of garbage, and look-up results
- * its caches keep; with V8's default (16 MB semi-spaces) a replica over a million records
- * scavenged every ~25 searches, and each scavenge, which copies what is still alive, took 10–30
- * ms. With 64 MB semi-spaces most of a search's garbage dies before anything is copied: two
- * replicas screened about 1.18 times as many persons a second (bench/screening.ts). It costs up
- * to 2 × 64 MB of memory per replica, used only as searches fill it.
+ * A replica's young generation. A search leaves some 600 kB of garbage, and its caches keep some
+ * of it; with V8's default 16 MB semi-spaces a replica over a million records scavenged every
+ * ~25 searches, 10–30 ms each (--trace-gc). With 64 MB semi-spaces a search's garbage mostly dies
+ * before anything is copied: the scavenging time per search fell by a third, and in alternating
+ * runs two replicas screened 297 against 252 persons a second on average (a noisy machine). It
+ * costs up to 2 × 64 MB of memory per replica, taken only as searches fill it.
  */
 const REPLICA_YOUNG_GENERATION_MB = 192;
 
