@@ -30,7 +30,7 @@ export class MatchesById {
   private readonly ids: Uint32Array;
   private readonly comparisons: TokenComparison[];
 
-  constructor(found: SimilarToken[]) {
+  constructor(found: SimilarToken[], private readonly pending: Uint32Array | undefined) {
     const order = found.map((_, i) => i).sort((a, b) => found[a].id - found[b].id);
     this.ids = Uint32Array.from(order, (i) => found[i].id);
     this.comparisons = order.map((i) => found[i].comparison);
@@ -39,6 +39,11 @@ export class MatchesById {
   get(id: number): TokenComparison | undefined {
     const at = sortedIndexOf(this.ids, id);
     return at < 0 ? undefined : this.comparisons[at];
+  }
+
+  /** Whether the look-up set `id` aside as weak without comparing it in full (see lookUp). */
+  isPending(id: number): boolean {
+    return this.pending !== undefined && sortedIndexOf(this.pending, id) >= 0;
   }
 }
 
@@ -534,7 +539,7 @@ export class Vocabulary {
   /** A look-up result by token id. */
   byId(found: SimilarToken[]): MatchesById {
     const d = this.derivedOf(found);
-    return (d.byId ??= new MatchesById(found));
+    return (d.byId ??= new MatchesById(found, d.pending));
   }
 
   /** The id of an interned token, or undefined for a token the vocabulary does not hold. */
@@ -554,14 +559,11 @@ export class SearchComparer implements TokenComparer {
   private readonly compared = new Map<NameToken, Map<NameToken, TokenComparison>>();
   private readonly joined = new Map<NameToken, Map<NameToken, NameToken>>();
   private readonly blocked = new Map<NameToken, MatchesById>();
-  private readonly pending = new Map<NameToken, Uint32Array>();
 
   constructor(private readonly vocab: Vocabulary) {}
 
   remember(t: NameToken, found: SimilarToken[]): void {
     this.blocked.set(t, this.vocab.byId(found));
-    const pending = this.vocab.derivedOf(found).pending;
-    if (pending) this.pending.set(t, pending);
   }
 
   compare(a: NameToken, b: NameToken): TokenComparison {
@@ -573,8 +575,7 @@ export class SearchComparer implements TokenComparer {
       if (id !== undefined) {
         const c = known.get(id);
         if (c) return c;
-        const weak = this.pending.get(a);
-        pending = weak !== undefined && sortedIndexOf(weak, id) >= 0;
+        pending = known.isPending(id);
         if (!pending) return NO_MATCH;
       }
     }
