@@ -6,7 +6,7 @@ import { preparePerson, scoreCeiling, scorePerson, THRESHOLDS } from './score.ts
 import type { PersonFacts, PreparedPerson, ScreeningScore, ScreeningUse } from './score.ts';
 import type { NameToken } from './names.ts';
 import { LATIN_STRONG_SIMILARITY, SearchComparer, Vocabulary } from './vocabulary.ts';
-import type { KeptMatches, SimilarToken } from './vocabulary.ts';
+import type { KeptMatches, LookAlikes } from './look-alikes.ts';
 
 export interface ScreeningEntry extends PersonFacts {
   recordId: string;
@@ -329,34 +329,31 @@ export class ScreeningIndex {
     return x < y ? -1 : x > y ? 1 : 0;
   }
 
-  /** keptMatches of a look-up as arrays, computed once per look-up result. */
-  private keptOf(token: NameToken, matches: SimilarToken[]): KeptMatches {
-    const derived = this.vocab.derivedOf(matches);
-    let kept = derived.kept;
-    if (kept) return kept;
-    // Weak look-alikes of a token that has strong ones add records, not evidence.
-    const floor = matches.length && matches[0].comparison.similarity >= STRONG_SIMILARITY ? STRONG_SIMILARITY : 0;
-    const list = this.keptMatches(token, matches, floor);
-    kept = { ids: new Uint32Array(list.length), sims: new Float64Array(list.length), owns: new Float64Array(list.length) };
-    for (let i = 0; i < list.length; i++) {
-      const { id, comparison: { similarity } } = list[i];
-      kept.ids[i] = id;
-      kept.sims[i] = similarity;
-      kept.owns[i] = similarity * this.vocab.tokenWeight(id);
-    }
-    derived.kept = kept;
-    return kept;
-  }
-
   /**
-   * The matches that count for a query token, most similar first. Between Latin spellings a
-   * close one makes distant ones noise (Jonathan against Johansson): they would only walk long
-   * postings. Transliterations drift further, so matches in other scripts keep the lower floor.
+   * The matches that count for a query token, most similar first, computed once per look-up
+   * result. Weak look-alikes of a token that has strong ones add records, not evidence. Between
+   * Latin spellings a close one makes distant ones noise (Jonathan against Johansson): they would
+   * only walk long postings. Transliterations drift further, so matches in other scripts keep
+   * the lower floor.
    */
-  private keptMatches(token: NameToken, matches: SimilarToken[], floor: number): SimilarToken[] {
-    if (token.family !== 'latin') return matches.filter((m) => m.comparison.similarity >= floor);
-    const latinFloor = matches.some((m) => this.vocab.isLatin(m.id) && m.comparison.similarity >= LATIN_STRONG_SIMILARITY) ? LATIN_STRONG_SIMILARITY : floor;
-    return matches.filter((m) => m.comparison.similarity >= (this.vocab.isLatin(m.id) ? latinFloor : floor));
+  private keptOf(token: NameToken, found: LookAlikes): KeptMatches {
+    if (found.kept) return found.kept;
+    const vocab = this.vocab;
+    const floor = found.length && found.sims[0] >= STRONG_SIMILARITY ? STRONG_SIMILARITY : 0;
+    let latinFloor = floor;
+    if (token.family === 'latin') {
+      for (let i = 0; i < found.length; i++) if (vocab.isLatin(found.ids[i]) && found.sims[i] >= LATIN_STRONG_SIMILARITY) latinFloor = LATIN_STRONG_SIMILARITY;
+    }
+    const at: number[] = [];
+    for (let i = 0; i < found.length; i++) if (found.sims[i] >= (vocab.isLatin(found.ids[i]) ? latinFloor : floor)) at.push(i);
+    const kept: KeptMatches = { ids: new Uint32Array(at.length), sims: new Float64Array(at.length), owns: new Float64Array(at.length) };
+    at.forEach((i, k) => {
+      kept.ids[k] = found.ids[i];
+      kept.sims[k] = found.sims[i];
+      kept.owns[k] = found.sims[i] * vocab.tokenWeight(found.ids[i]);
+    });
+    found.kept = kept;
+    return kept;
   }
 
   /**

@@ -139,9 +139,13 @@ export type TokenWeigher = (token: NameToken) => number;
 export interface TokenComparer {
   compare(a: NameToken, b: NameToken): TokenComparison;
   join(a: NameToken, b: NameToken): NameToken;
+  /** Compares `a` with `b1` and `b2` written as one: what `compare(a, join(b1, b2))` gives. */
+  compareJoined(a: NameToken, b1: NameToken, b2: NameToken): TokenComparison;
 }
 
-export const DIRECT_COMPARER: TokenComparer = { compare: compareTokens, join: joinTokens };
+export const DIRECT_COMPARER: TokenComparer = {
+  compare: compareTokens, join: joinTokens, compareJoined: (a, b1, b2) => compareTokens(a, joinTokens(b1, b2)),
+};
 
 /** A possible pairing: query tokens qa (and qb, when joined) with record tokens ra (and rb). */
 interface Candidate { qa: number; qb: number; ra: number; rb: number; sim: number; how: MatchKind }
@@ -180,11 +184,9 @@ function joins(q: NameToken[], r: NameToken[], comparer: TokenComparer, out: Can
   }
   for (let j = 0; j + 1 < r.length; j++) {
     if (!joinable(r[j]) || !joinable(r[j + 1]) || (usedR[j] && usedR[j + 1])) continue;
-    let pair: NameToken | undefined;
     for (let i = 0; i < q.length; i++) {
       if (!joinable(q[i]) || (usedQ[i] === USED_EXACTLY && !isJoinOf(q[i], r[j], r[j + 1]))) continue;
-      pair ??= comparer.join(r[j], r[j + 1]);
-      const c = comparer.compare(q[i], pair);
+      const c = comparer.compareJoined(q[i], r[j], r[j + 1]);
       if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ qa: i, qb: -1, ra: j, rb: j + 1, sim: c.similarity, how: compoundHow(c.how) });
     }
   }

@@ -4,9 +4,9 @@ import { normaliseName } from './names.ts';
 import { syntheticPerson } from './synthetic.ts';
 import { NO_MATCH } from './similarity.ts';
 import { SearchComparer, Vocabulary } from './vocabulary.ts';
-import type { SimilarToken } from './vocabulary.ts';
+import type { LookAlikes } from './look-alikes.ts';
 
-const asSet = (list: SimilarToken[]): string[] => list.map((s) => `${s.id}:${s.comparison.similarity.toFixed(6)}:${s.comparison.how}`).sort();
+const asSet = (found: LookAlikes): string[] => found.list().map((s) => `${s.id}:${s.comparison.similarity.toFixed(6)}:${s.comparison.how}`).sort();
 
 describe('Vocabulary', () => {
   it('keeps the look-alikes of common tokens equal to a fresh look-up while new tokens arrive', () => {
@@ -16,7 +16,7 @@ describe('Vocabulary', () => {
     for (let i = 0; i < 6000; i++) index.add(syntheticPerson(3, i).entry);
     for (let i = 0; i < 3000; i++) index.add(syntheticPerson(4, i).entry);
     const vocab = (index as unknown as { vocab: Vocabulary }).vocab;
-    const pinned = (vocab as unknown as { pinned: Map<number, SimilarToken[]> }).pinned;
+    const pinned = (vocab as unknown as { pinned: Map<number, LookAlikes> }).pinned;
     expect(pinned.size).toBeGreaterThan(20);
     // A vocabulary with the same tokens in the same order but nothing pinned looks up afresh.
     const tokens = (vocab as unknown as { tokens: ReturnType<typeof normaliseName>['tokens'] }).tokens;
@@ -26,8 +26,8 @@ describe('Vocabulary', () => {
     for (const [id, list] of pinned) {
       expect(asSet(list), tokens[id].latin).toEqual(asSet(fresh.lookAlikes(tokens[id])));
       // Most-similar first, as a fresh look-up returns them.
-      for (let i = 1; i < list.length; i++) expect(list[i - 1].comparison.similarity).toBeGreaterThanOrEqual(list[i].comparison.similarity);
-      if (list.some((s) => s.id > id)) grown++;
+      for (let i = 1; i < list.length; i++) expect(list.sims[i - 1]).toBeGreaterThanOrEqual(list.sims[i]);
+      if (list.ids.some((other) => other > id)) grown++;
     }
     expect(grown).toBeGreaterThan(0);
   });
@@ -42,7 +42,7 @@ describe('Vocabulary', () => {
     for (let q = 0; q < tokens.length; q += 11) {
       const t = tokens[q];
       if (t.family !== 'latin' || t.kind === 'initial') continue;
-      const full = new Map(vocab.lookAlikes(t).map((s) => [s.id, s.comparison]));
+      const full = new Map(vocab.lookAlikes(t).list().map((s) => [s.id, s.comparison]));
       const found = vocab.similarTokens(t, false);
       if (found.length < full.size) lazy++;
       const comparer = new SearchComparer(vocab);

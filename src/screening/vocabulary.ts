@@ -2,63 +2,16 @@
 // document frequency (for IDF weights) and its blocking keys. Fuzzy look-ups happen here, on a
 // few thousand distinct tokens, rather than on millions of records.
 import { joinTokens } from './names.ts';
+import { JoinedCodes } from './joined-codes.ts';
+import { LookAlikes } from './look-alikes.ts';
+import type { SimilarToken } from './look-alikes.ts';
 import type { NameToken } from './names.ts';
 import { skeleton } from './phonetic.ts';
 import { compareCodes, compareTokens, MIN_TOKEN_SIMILARITY, NO_MATCH } from './similarity.ts';
 import { FAMILY_CODE, runLength } from './spelling-codes.ts';
 import type { TokenComparer, TokenComparison } from './similarity.ts';
 
-/** A vocabulary token similar to a query token, and how. */
-export interface SimilarToken { id: number; comparison: TokenComparison }
-
-/** The look-alikes of a query token that blocking walks, with their similarity and own-weight evidence. */
-export interface KeptMatches { ids: Uint32Array; sims: Float64Array; owns: Float64Array }
-
-/** Derived from one look-up result (see Vocabulary.derivedOf). */
-interface DerivedMatches {
-  byId: MatchesById | undefined;
-  kept: KeptMatches | undefined;
-  /** Candidates only known to be below LATIN_STRONG_SIMILARITY (see lookUp), in id order. */
-  pending: Uint32Array | undefined;
-}
-
-/**
- * A look-up result by token id, searched by halves. Replicas keep thousands of look-up results
- * between searches; a Map or Set per result was most of what their garbage collector copied.
- */
-export class MatchesById {
-  private readonly ids: Uint32Array;
-  private readonly comparisons: TokenComparison[];
-
-  constructor(found: SimilarToken[], private readonly pending: Uint32Array | undefined) {
-    const order = found.map((_, i) => i).sort((a, b) => found[a].id - found[b].id);
-    this.ids = Uint32Array.from(order, (i) => found[i].id);
-    this.comparisons = order.map((i) => found[i].comparison);
-  }
-
-  get(id: number): TokenComparison | undefined {
-    const at = sortedIndexOf(this.ids, id);
-    return at < 0 ? undefined : this.comparisons[at];
-  }
-
-  /** Whether the look-up set `id` aside as weak without comparing it in full (see lookUp). */
-  isPending(id: number): boolean {
-    return this.pending !== undefined && sortedIndexOf(this.pending, id) >= 0;
-  }
-}
-
-/** Where `id` is in ascending `ids`, or -1. */
-function sortedIndexOf(ids: Uint32Array, id: number): number {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = ids[mid];
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1; else hi = mid - 1;
-  }
-  return -1;
-}
+export type { KeptMatches, SimilarToken } from './look-alikes.ts';
 
 /**
  * Between two Latin spellings, a look-alike this close makes weaker ones noise to blocking
@@ -83,10 +36,6 @@ const SIMILAR_CACHE_SIZE = 4_000;
  */
 const PINNED_SHARE = 1 / 10_000;
 const PINNED_MIN_POSTINGS = 50;
-
-/** Joined record tokens kept between searches; ids pair into one exact double below 2^53. */
-const JOINED_CACHE_SIZE = 50_000;
-const JOIN_KEY_BASE = 2 ** 26;
 
 /** Share of a token's weight that even the most common name keeps. */
 const IDF_FLOOR = 0.3;
@@ -178,14 +127,14 @@ export class Vocabulary {
   private postingLens: number[] = [];
   private readonly blockKeys = new Map<string, number[]>();
   /** Look-alikes of common tokens (by id), kept current as tokens are interned (see PINNED_SHARE). */
-  private readonly pinned = new Map<number, SimilarToken[]>();
+  private readonly pinned = new Map<number, LookAlikes>();
   /** Pinned token ids by the keys they look up, to find the lists a new token belongs in. */
   private readonly pinnedByKey = new Map<string, number[]>();
   /** Similar-token look-ups of recent query tokens; valid while no new token is interned. */
-  private similarCache = new Map<string, SimilarToken[]>();
-  private olderCache = new Map<string, SimilarToken[]>();
-  private readonly joinedCache = new Map<number, NameToken>();
-  private readonly derived = new WeakMap<SimilarToken[], DerivedMatches>();
+  private similarCache = new Map<string, LookAlikes>();
+  private olderCache = new Map<string, LookAlikes>();
+  /** Record tokens written together, kept between searches: rescoring joins the same ones again and again. */
+  readonly joined = new JoinedCodes();
   private seen = new Uint32Array(1024);
   private seenStamp = 0;
   private cachedAtSize = 0;
@@ -314,16 +263,7 @@ export class Vocabulary {
         if (this.farInLength(this.familyCode[q], this.latinLen[q], newId)) continue;
         const comparison = compareCodes(this.codeHeap, this.codeAt[q], this.codeHeap, this.codeAt[newId]);
         if (comparison.similarity < MIN_TOKEN_SIMILARITY) continue;
-        const list = this.pinned.get(q) as SimilarToken[];
-        this.derived.delete(list);
-        // After its equals, as a stable sort of a fresh look-up would mostly place it.
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (list[mid].comparison.similarity >= comparison.similarity) lo = mid + 1; else hi = mid;
-        }
-        list.splice(lo, 0, { id: newId, comparison });
+        this.pinned.set(q, (this.pinned.get(q) as LookAlikes).withAdded(newId, comparison));
       }
     }
   }
@@ -410,7 +350,7 @@ export class Vocabulary {
    * Indexed tokens similar to `t` (by blocking keys, then compared), most similar first. Joined
    * query tokens are looked up by their exact skeleton only: they are a fallback, and long.
    */
-  similarTokens(t: NameToken, joined: boolean): SimilarToken[] {
+  similarTokens(t: NameToken, joined: boolean): LookAlikes {
     if (!joined && this.pinned.size) {
       const id = this.idByKey.get(keyOf(t));
       const pinned = id === undefined ? undefined : this.pinned.get(id);
@@ -454,7 +394,7 @@ export class Vocabulary {
   }
 
   /** Every indexed token similar to `t`, each compared in full (unlike similarTokens). */
-  lookAlikes(t: NameToken): SimilarToken[] {
+  lookAlikes(t: NameToken): LookAlikes {
     return this.lookUp(t, false, false);
   }
 
@@ -462,10 +402,10 @@ export class Vocabulary {
    * The look-up itself: every token sharing a key with `t`, compared, most similar first.
    * `lazy`: a Latin token with a Latin look-alike of at least LATIN_STRONG_SIMILARITY walks no
    * weaker Latin one (see ScreeningIndex.keptMatches), so those are only compared far enough to
-   * know they are weaker, and listed in the result's `pending` (derivedOf) for rescoring to
+   * know they are weaker, and listed in the result's `pending` for rescoring to
    * compare in full if a shortlisted record holds one. Most candidates are such.
    */
-  private lookUp(t: NameToken, joined: boolean, lazy: boolean): SimilarToken[] {
+  private lookUp(t: NameToken, joined: boolean, lazy: boolean): LookAlikes {
     const stamp = this.nextSeenStamp();
     const out: SimilarToken[] = [];
     const family = FAMILY_CODE[t.family];
@@ -496,50 +436,20 @@ export class Vocabulary {
         if (c.similarity >= MIN_TOKEN_SIMILARITY) out.push({ id, comparison: c });
       }
     }
-    if (pending.length) {
-      // Without a strong Latin look-alike the weaker ones are walked too: compare all in full.
-      if (!out.some((m) => this.familyCode[m.id] === family && m.comparison.similarity >= LATIN_STRONG_SIMILARITY)) return this.lookUp(t, joined, false);
-      this.derivedOf(out).pending = Uint32Array.from(pending).sort();
-    }
+    // Without a strong Latin look-alike the weaker ones are walked too: compare all in full.
+    if (pending.length && !out.some((m) => this.familyCode[m.id] === family && m.comparison.similarity >= LATIN_STRONG_SIMILARITY)) return this.lookUp(t, joined, false);
     out.sort((a, b) => b.comparison.similarity - a.comparison.similarity);
-    return out;
+    return new LookAlikes(out, pending.length ? Uint32Array.from(pending).sort() : undefined);
   }
 
   /**
-   * Two adjacent vocabulary tokens written as one, kept between searches: rescoring joins the
-   * same record names again and again. Undefined when either token is not in the vocabulary.
+   * Where two vocabulary tokens written as one start in `joined.heap` (see JoinedCodes); -1
+   * when either is not in the vocabulary.
    */
-  joinedOf(a: NameToken, b: NameToken): NameToken | undefined {
+  joinedAt(a: NameToken, b: NameToken): number {
     const ia = this.idByToken.get(a);
     const ib = this.idByToken.get(b);
-    if (ia === undefined || ib === undefined) return undefined;
-    const key = ia * JOIN_KEY_BASE + ib;
-    let joined = this.joinedCache.get(key);
-    if (!joined) {
-      if (this.joinedCache.size >= JOINED_CACHE_SIZE) this.joinedCache.clear();
-      joined = joinTokens(a, b);
-      this.joinedCache.set(key, joined);
-    }
-    return joined;
-  }
-
-  /**
-   * What searches derive from a look-up result, kept with it until the result changes: pinned
-   * and cached results are the same array from search to search, and common names are in most.
-   */
-  derivedOf(found: SimilarToken[]): DerivedMatches {
-    let d = this.derived.get(found);
-    if (!d) {
-      d = { byId: undefined, kept: undefined, pending: undefined };
-      this.derived.set(found, d);
-    }
-    return d;
-  }
-
-  /** A look-up result by token id. */
-  byId(found: SimilarToken[]): MatchesById {
-    const d = this.derivedOf(found);
-    return (d.byId ??= new MatchesById(found, d.pending));
+    return ia === undefined || ib === undefined ? -1 : this.joined.offsetOf(ia, a, ib, b);
   }
 
   /** The id of an interned token, or undefined for a token the vocabulary does not hold. */
@@ -558,12 +468,16 @@ export class Vocabulary {
 export class SearchComparer implements TokenComparer {
   private readonly compared = new Map<NameToken, Map<NameToken, TokenComparison>>();
   private readonly joined = new Map<NameToken, Map<NameToken, NameToken>>();
-  private readonly blocked = new Map<NameToken, MatchesById>();
+  /** Comparisons with joined record tokens, by where the join's codes start (see Vocabulary.joinedAt). */
+  private readonly comparedJoined = new Map<NameToken, Map<number, TokenComparison>>();
+  private readonly blocked = new Map<NameToken, LookAlikes>();
 
-  constructor(private readonly vocab: Vocabulary) {}
+  constructor(private readonly vocab: Vocabulary) {
+    vocab.joined.startSearch();
+  }
 
-  remember(t: NameToken, found: SimilarToken[]): void {
-    this.blocked.set(t, this.vocab.byId(found));
+  remember(t: NameToken, found: LookAlikes): void {
+    this.blocked.set(t, found);
   }
 
   compare(a: NameToken, b: NameToken): TokenComparison {
@@ -591,13 +505,26 @@ export class SearchComparer implements TokenComparer {
     return c;
   }
 
+  /** Query tokens joined, once per search: blocking looks the pair up, rescoring compares it. */
   join(a: NameToken, b: NameToken): NameToken {
-    const joined = this.vocab.joinedOf(a, b);
-    if (joined) return joined;
     let row = this.joined.get(a);
     if (!row) { row = new Map(); this.joined.set(a, row); }
     let j = row.get(b);
     if (!j) { j = joinTokens(a, b); row.set(b, j); }
     return j;
+  }
+
+  compareJoined(a: NameToken, b1: NameToken, b2: NameToken): TokenComparison {
+    const at = this.vocab.joinedAt(b1, b2);
+    // A joined token is in no look-up result: compared in full, as compare() would.
+    if (at < 0) return this.compare(a, this.join(b1, b2));
+    let row = this.comparedJoined.get(a);
+    if (!row) { row = new Map(); this.comparedJoined.set(a, row); }
+    let c = row.get(at);
+    if (!c) {
+      c = compareCodes(a.codes, 0, this.vocab.joined.heap, at);
+      row.set(at, c);
+    }
+    return c;
   }
 }
