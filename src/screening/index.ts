@@ -2,9 +2,10 @@
 // current from change events (add / update / remove by record id). Search finds candidates by
 // blocking keys on the token vocabulary, accumulates frequency-weighted evidence per record, then
 // rescores the best few hundred with the full name similarity and the other facts.
-import { preparePerson, scoreCeiling, scorePerson, THRESHOLDS } from './score.ts';
+import { needsOtherFacts, preparePerson, prepareOtherFacts, scoreCeiling, scorePerson, THRESHOLDS } from './score.ts';
 import type { PersonFacts, PreparedPerson, ScreeningScore, ScreeningUse } from './score.ts';
-import type { NameToken } from './names.ts';
+import type { NameToken, NormalisedName } from './names.ts';
+import { END_OF_NAME, RecordStore } from './record-store.ts';
 import { LATIN_STRONG_SIMILARITY, SearchComparer, Vocabulary } from './vocabulary.ts';
 import type { KeptMatches, LookAlikes } from './look-alikes.ts';
 
@@ -31,7 +32,6 @@ const SHORTLIST = 80;
 /** A look-alike this close makes weaker ones of the same query token irrelevant to blocking. */
 const STRONG_SIMILARITY = 0.6;
 
-const NO_IDS: string[] = [];
 const STRIDE = 3;
 /** A token on more than this share of records (and at least WALK_CAP_MIN) adds no new record to a full shortlist. */
 const WALK_CAP_SHARE = 1 / 2000;
@@ -51,18 +51,13 @@ interface Unit {
   minPostings: number;
 }
 
-interface Doc {
-  entry: ScreeningEntry;
-  person: PreparedPerson;
-  /** Distinct vocabulary ids of all its names' tokens. */
-  vocab: Uint32Array;
-  ids: string[];
-}
-
+/** What a record rebuilt for rescoring stands in for when the query compares names alone. */
+const NAMES_ONLY: PersonFacts = Object.freeze({ names: [] });
+const NONE: never[] = [];
 
 export class ScreeningIndex {
   private readonly vocab = new Vocabulary();
-  private docs: (Doc | undefined)[] = [];
+  private readonly records = new RecordStore();
   private readonly slotOf = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private readonly byIdentifier = new Map<string, number[]>();
@@ -98,22 +93,30 @@ export class ScreeningIndex {
   add(entry: ScreeningEntry): void {
     if (this.slotOf.has(entry.recordId)) this.remove(entry.recordId);
     const person = preparePerson(entry);
-    for (const name of person.names) name.tokens = name.tokens.map((t) => this.vocab.intern(t));
-    const slot = this.freeSlots.pop() ?? this.docs.length;
-    const vocab = Uint32Array.from(new Set(person.names.flatMap((n) => n.tokens.map((t) => this.vocab.idOf(t)))));
-    const ids = person.identifiers.length ? [...new Set(person.identifiers.map((i) => i.value))] : NO_IDS;
-    this.docs[slot] = { entry, person, vocab, ids };
+    const run: number[] = [];
+    let lightest = Infinity;
+    for (const name of person.names) {
+      let weight = 0;
+      for (const t of name.tokens) {
+        run.push(this.vocab.idOf(this.vocab.intern(t)));
+        weight += t.weight;
+      }
+      run.push(END_OF_NAME);
+      lightest = Math.min(lightest, weight);
+    }
+    const slot = this.freeSlots.pop() ?? this.records.slots;
+    this.records.set(slot, entry, run);
     this.slotOf.set(entry.recordId, slot);
-    for (const v of vocab) {
+    for (const v of this.records.distinctTokens(slot)) {
       this.vocab.addPosting(v, slot);
       this.vocab.pinIfCommon(v, this.slotOf.size);
     }
-    for (const id of ids) {
+    for (const id of identifiersOf(person)) {
       const list = this.byIdentifier.get(id);
       if (list) list.push(slot); else this.byIdentifier.set(id, [slot]);
     }
     if (slot * STRIDE >= this.state.length) this.grow(slot + 1);
-    this.lightest[slot] = Math.min(...person.names.map((n) => n.tokens.reduce((w, t) => w + t.weight, 0)));
+    this.lightest[slot] = lightest;
   }
 
   /**
@@ -125,37 +128,40 @@ export class ScreeningIndex {
    */
   compact(): void {
     const vocab = this.vocab;
+    const records = this.records;
     const live: number[] = [];
-    for (let s = 0; s < this.docs.length; s++) if (this.docs[s]) live.push(s);
+    const tokensOf: Uint32Array[] = [];
+    for (let s = 0; s < records.slots; s++) {
+      if (!records.has(s)) continue;
+      live.push(s);
+      tokensOf[s] = records.distinctTokens(s);
+    }
     // Key: the record's most common name token, then its next most common, each by its place in
     // alphabetical order, so that look-alikes (Maria, Mariam, Marie), walked together, are near.
     const rank = vocab.alphabeticalRanks();
-    const first = new Uint32Array(this.docs.length);
-    const second = new Uint32Array(this.docs.length);
+    const first = new Uint32Array(records.slots);
+    const second = new Uint32Array(records.slots);
     for (const s of live) {
       let a = -1;
       let b = -1;
-      for (const id of (this.docs[s] as Doc).vocab) {
+      for (const id of tokensOf[s]) {
         if (a < 0 || vocab.postingCount(id) > vocab.postingCount(a)) { b = a; a = id; } else if (b < 0 || vocab.postingCount(id) > vocab.postingCount(b)) b = id;
       }
       first[s] = a < 0 ? 0 : rank[a];
       second[s] = b < 0 ? 0 : rank[b];
     }
     const order = sortByKeys(Uint32Array.from(live), first, second, rank.length);
-    const slotMap = new Uint32Array(this.docs.length);
-    const docs: Doc[] = new Array<Doc>(order.length);
+    const slotMap = new Uint32Array(records.slots);
     const lightest = new Float32Array(this.lightest.length);
     for (let slot = 0; slot < order.length; slot++) {
       const old = order[slot];
       slotMap[old] = slot;
-      const doc = this.docs[old] as Doc;
-      docs[slot] = doc;
       lightest[slot] = this.lightest[old];
-      this.slotOf.set(doc.entry.recordId, slot);
+      this.slotOf.set(records.recordId(old), slot);
     }
-    vocab.relistPostings(docs.map((d) => d.vocab));
+    vocab.relistPostings(Array.from(order, (old) => tokensOf[old]));
+    records.reorder(order);
     for (const [id, list] of this.byIdentifier) this.byIdentifier.set(id, list.map((s) => slotMap[s]));
-    this.docs = docs;
     this.lightest = lightest;
     this.freeSlots.length = 0;
     this.state.fill(0);
@@ -171,13 +177,12 @@ export class ScreeningIndex {
   remove(recordId: string): boolean {
     const slot = this.slotOf.get(recordId);
     if (slot === undefined) return false;
-    const doc = this.docs[slot] as Doc;
-    for (const v of doc.vocab) this.vocab.removePosting(v, slot);
-    for (const id of doc.ids) {
+    for (const v of this.records.distinctTokens(slot)) this.vocab.removePosting(v, slot);
+    for (const id of identifiersOf(prepareOtherFacts(this.records.entry(slot)))) {
       const list = (this.byIdentifier.get(id) ?? []).filter((s) => s !== slot);
       if (list.length) this.byIdentifier.set(id, list); else this.byIdentifier.delete(id);
     }
-    this.docs[slot] = undefined;
+    this.records.delete(slot);
     this.slotOf.delete(recordId);
     this.freeSlots.push(slot);
     return true;
@@ -208,27 +213,45 @@ export class ScreeningIndex {
       return w;
     };
     const threshold = options.use ? THRESHOLDS[options.use] : 0;
+    const withFacts = needsOtherFacts(prepared);
     // Rank the shortlist on scores alone, then explain only what is returned.
     const ranked: { slot: number; score: number }[] = [];
     for (const slot of slots) {
-      const doc = this.docs[slot];
-      if (!doc) continue;
+      if (!this.records.has(slot)) continue;
+      const record = this.recordPerson(slot, withFacts ? this.records.entry(slot) : undefined);
       // Frontline manifests are mostly people in no record: a date of birth that conflicts rules
       // most of the shortlist out before any name is compared.
-      if (threshold > 0 && scoreCeiling(prepared, doc.person) < threshold) continue;
-      const { score } = scorePerson(prepared, doc.person, { weigh, comparer, explain: false });
+      if (threshold > 0 && scoreCeiling(prepared, record) < threshold) continue;
+      const { score } = scorePerson(prepared, record, { weigh, comparer, explain: false });
       if (score >= threshold) ranked.push({ slot, score });
     }
     ranked.sort((a, b) => b.score - a.score || this.byRecordId(a.slot, b.slot));
     return ranked.slice(0, limit).map(({ slot }) => {
-      const doc = this.docs[slot] as Doc;
-      return { ...scorePerson(prepared, doc.person, { weigh, comparer }), recordId: doc.entry.recordId, entry: doc.entry };
+      const entry = this.records.entry(slot);
+      return { ...scorePerson(prepared, this.recordPerson(slot, entry), { weigh, comparer }), recordId: entry.recordId, entry };
     });
+  }
+
+  /**
+   * A stored record as scoring reads it: its names from the vocabulary, with their written forms
+   * and its other facts when `entry` is given (else only what a names-only query compares).
+   */
+  private recordPerson(slot: number, entry: ScreeningEntry | undefined): PreparedPerson {
+    const { pool, start, end } = this.records.run(slot);
+    const names: NormalisedName[] = [];
+    let tokens: NameToken[] = [];
+    for (let i = start; i < end; i++) {
+      if (pool[i] !== END_OF_NAME) { tokens.push(this.vocab.token(pool[i])); continue; }
+      names.push({ raw: entry ? entry.names[names.length] : '', tokens, dropped: NONE });
+      tokens = [];
+    }
+    if (!entry) return { facts: NAMES_ONLY, names, dob: NONE, nationality: NONE, identifiers: NONE };
+    return { ...prepareOtherFacts(entry), names };
   }
 
   /** The `shortlist` records with most frequency-weighted token evidence for the query's names. */
   private block(query: PreparedPerson, shortlist: number, comparer: SearchComparer): Set<number> {
-    if (this.touchedBuffer.length < this.docs.length) this.touchedBuffer = new Uint32Array(this.docs.length * 2);
+    if (this.touchedBuffer.length < this.records.slots) this.touchedBuffer = new Uint32Array(this.records.slots * 2);
     const touched = this.touchedBuffer;
     let count = 0;
     const n = this.size;
@@ -324,8 +347,8 @@ export class ScreeningIndex {
 
   /** Orders two slots by their records' ids: how ties are broken, whatever the slots' order. */
   private byRecordId(a: number, b: number): number {
-    const x = (this.docs[a] as Doc).entry.recordId;
-    const y = (this.docs[b] as Doc).entry.recordId;
+    const x = this.records.recordId(a);
+    const y = this.records.recordId(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
 
@@ -339,18 +362,19 @@ export class ScreeningIndex {
   private keptOf(token: NameToken, found: LookAlikes): KeptMatches {
     if (found.kept) return found.kept;
     const vocab = this.vocab;
-    const floor = found.length && found.sims[0] >= STRONG_SIMILARITY ? STRONG_SIMILARITY : 0;
+    const { ids, sims } = found;
+    const floor = sims.length && sims[0] >= STRONG_SIMILARITY ? STRONG_SIMILARITY : 0;
     let latinFloor = floor;
     if (token.family === 'latin') {
-      for (let i = 0; i < found.length; i++) if (vocab.isLatin(found.ids[i]) && found.sims[i] >= LATIN_STRONG_SIMILARITY) latinFloor = LATIN_STRONG_SIMILARITY;
+      for (let i = 0; i < ids.length; i++) if (vocab.isLatin(ids[i]) && sims[i] >= LATIN_STRONG_SIMILARITY) latinFloor = LATIN_STRONG_SIMILARITY;
     }
     const at: number[] = [];
-    for (let i = 0; i < found.length; i++) if (found.sims[i] >= (vocab.isLatin(found.ids[i]) ? latinFloor : floor)) at.push(i);
+    for (let i = 0; i < ids.length; i++) if (sims[i] >= (vocab.isLatin(ids[i]) ? latinFloor : floor)) at.push(i);
     const kept: KeptMatches = { ids: new Uint32Array(at.length), sims: new Float64Array(at.length), owns: new Float64Array(at.length) };
     at.forEach((i, k) => {
-      kept.ids[k] = found.ids[i];
-      kept.sims[k] = found.sims[i];
-      kept.owns[k] = found.sims[i] * vocab.tokenWeight(found.ids[i]);
+      kept.ids[k] = ids[i];
+      kept.sims[k] = sims[i];
+      kept.owns[k] = sims[i] * vocab.tokenWeight(ids[i]);
     });
     found.kept = kept;
     return kept;
@@ -364,11 +388,11 @@ export class ScreeningIndex {
     const best = new Map<number, number>();
     for (let i = 0; i < unit.ids.length; i++) if (!best.has(unit.ids[i])) best.set(unit.ids[i], i);
     const state = this.state;
+    const { pool, starts, lengths } = this.records.runs();
     for (const slot of touched) {
-      const doc = this.docs[slot] as Doc;
       let top = -1;
-      for (const v of doc.vocab) {
-        const i = best.get(v);
+      for (let k = starts[slot], end = k + lengths[slot]; k < end; k++) {
+        const i = best.get(pool[k]);
         if (i !== undefined && (top < 0 || unit.sims[i] > unit.sims[top])) top = i;
       }
       if (top < 0) continue;
@@ -389,6 +413,11 @@ export class ScreeningIndex {
     lightest.set(this.lightest);
     this.lightest = lightest;
   }
+}
+
+/** A prepared record's identifiers, as the index looks them up. */
+function identifiersOf(person: Omit<PreparedPerson, 'names'>): string[] {
+  return person.identifiers.length ? [...new Set(person.identifiers.map((i) => i.value))] : NONE;
 }
 
 /** `slots` ordered by `first[slot]`, then `second[slot]` (both below `range`): a two-pass radix sort. */

@@ -15,9 +15,11 @@ const MATCH_KINDS: readonly MatchKind[] = ['exact', 'variant', 'phonetic', 'tran
 const KIND_CODE = new Map(MATCH_KINDS.map((k, i) => [k, i]));
 
 export class LookAlikes {
-  readonly ids: Uint32Array;
-  readonly sims: Float64Array;
-  private readonly hows: Uint8Array;
+  // Room for more at the end: a common token's list grows in place as the vocabulary grows.
+  private idStore: Uint32Array;
+  private simStore: Float64Array;
+  private howStore: Uint8Array;
+  private count: number;
   /** Candidates only known to be below LATIN_STRONG_SIMILARITY (see Vocabulary.lookUp), in id order. */
   readonly pending: Uint32Array | undefined;
   /** What blocking walks, derived once (see ScreeningIndex.keptOf). */
@@ -28,19 +30,30 @@ export class LookAlikes {
 
   /** `found` most similar first; `pending` in id order. */
   constructor(found: readonly SimilarToken[], pending?: Uint32Array) {
-    this.ids = Uint32Array.from(found, (f) => f.id);
-    this.sims = Float64Array.from(found, (f) => f.comparison.similarity);
-    this.hows = Uint8Array.from(found, (f) => KIND_CODE.get(f.comparison.how) as number);
+    this.idStore = Uint32Array.from(found, (f) => f.id);
+    this.simStore = Float64Array.from(found, (f) => f.comparison.similarity);
+    this.howStore = Uint8Array.from(found, (f) => KIND_CODE.get(f.comparison.how) as number);
+    this.count = found.length;
     this.pending = pending;
   }
 
   get length(): number {
-    return this.ids.length;
+    return this.count;
+  }
+
+  /** The look-alikes' token ids, most similar first. */
+  get ids(): Uint32Array {
+    return this.idStore.subarray(0, this.count);
+  }
+
+  /** Their similarities, in the same order. */
+  get sims(): Float64Array {
+    return this.simStore.subarray(0, this.count);
   }
 
   /** The comparison of the look-alike at position `i` (a new object: keep it only as long as needed). */
   comparisonAt(i: number): TokenComparison {
-    return { similarity: this.sims[i], how: MATCH_KINDS[this.hows[i]] };
+    return { similarity: this.simStore[i], how: MATCH_KINDS[this.howStore[i]] };
   }
 
   /** The look-alikes as objects, most similar first (for tests and inspection). */
@@ -48,25 +61,48 @@ export class LookAlikes {
     return Array.from(this.ids, (id, i) => ({ id, comparison: this.comparisonAt(i) }));
   }
 
-  /** A copy with one more look-alike, placed after its equals as a fresh look-up would mostly place it. */
-  withAdded(id: number, comparison: TokenComparison): LookAlikes {
-    const list = this.list();
+  /** Adds a look-alike after its equals, as a fresh look-up would mostly place it. */
+  insert(id: number, comparison: TokenComparison): void {
+    const sims = this.simStore;
     let lo = 0;
-    let hi = list.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid].comparison.similarity >= comparison.similarity) lo = mid + 1; else hi = mid;
+      if (sims[mid] >= comparison.similarity) lo = mid + 1; else hi = mid;
     }
-    list.splice(lo, 0, { id, comparison });
-    return new LookAlikes(list, this.pending);
+    if (this.count === this.idStore.length) this.makeRoom();
+    this.idStore.copyWithin(lo + 1, lo, this.count);
+    this.simStore.copyWithin(lo + 1, lo, this.count);
+    this.howStore.copyWithin(lo + 1, lo, this.count);
+    this.idStore[lo] = id;
+    this.simStore[lo] = comparison.similarity;
+    this.howStore[lo] = KIND_CODE.get(comparison.how) as number;
+    this.count++;
+    this.kept = undefined;
+    this.idOrder = undefined;
+    this.sortedIds = undefined;
+  }
+
+  private makeRoom(): void {
+    const size = Math.max(4, this.count * 2);
+    const ids = new Uint32Array(size);
+    ids.set(this.idStore);
+    this.idStore = ids;
+    const sims = new Float64Array(size);
+    sims.set(this.simStore);
+    this.simStore = sims;
+    const hows = new Uint8Array(size);
+    hows.set(this.howStore);
+    this.howStore = hows;
   }
 
   /** How the token `id` compares, if it is a look-alike; searched by halves. */
   get(id: number): TokenComparison | undefined {
     if (!this.sortedIds) {
-      const order = Uint32Array.from(this.ids.keys()).sort((a, b) => this.ids[a] - this.ids[b]);
+      const ids = this.ids;
+      const order = Uint32Array.from(ids.keys()).sort((a, b) => ids[a] - ids[b]);
       this.idOrder = order;
-      this.sortedIds = order.map((i) => this.ids[i]);
+      this.sortedIds = order.map((i) => ids[i]);
     }
     const at = sortedIndexOf(this.sortedIds, id);
     return at < 0 ? undefined : this.comparisonAt((this.idOrder as Uint32Array)[at]);

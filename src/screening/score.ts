@@ -92,17 +92,26 @@ export function normaliseIdentifier(value: string): string {
 const NONE: never[] = [];
 
 export function preparePerson(facts: PersonFacts): PreparedPerson {
+  return { ...prepareOtherFacts(facts), names: facts.names.map(normaliseName) };
+}
+
+/** preparePerson without the names, for a caller that has them normalised already. */
+export function prepareOtherFacts(facts: PersonFacts): Omit<PreparedPerson, 'names'> {
   const identifiers = (facts.identifiers ?? [])
     .map((i) => ({ type: (i.type ?? '').trim().toLowerCase(), value: normaliseIdentifier(i.value), country: i.country ? countryCode(i.country) : '' }))
     .filter((i) => i.value.length >= 3);
   const dob = parseDates(facts.dob ?? NONE);
   return {
     facts,
-    names: facts.names.map(normaliseName),
     dob: dob.length ? dob : NONE,
     nationality: facts.nationality?.length ? [...new Set(facts.nationality.map(countryCode))] : NONE,
     identifiers: identifiers.length ? identifiers : NONE,
   };
+}
+
+/** Whether scoring against this query reads more of a record than its names. */
+export function needsOtherFacts(query: PreparedPerson): boolean {
+  return query.dob.length > 0 || query.nationality.length > 0 || query.identifiers.length > 0 || Boolean(query.facts.sex);
 }
 
 // The name's log-odds are bounded so that a matching document number or a conflicting date can
@@ -151,7 +160,7 @@ export function scorePerson(query: PreparedPerson, record: PreparedPerson, ctx: 
  */
 function addOtherFeatures(query: PreparedPerson, record: PreparedPerson, features: FeatureEffect[], explain: boolean): void {
   // Most analyst searches give a name alone: nothing else to compare.
-  if (!query.dob.length && !query.nationality.length && !query.identifiers.length && !query.facts.sex) return;
+  if (!needsOtherFacts(query)) return;
   const dob = compareParsedDobs(query.dob, record.dob);
   if (dob) features.push({ feature: 'dob', detail: explain ? `dob ${dob.query} ~ ${dob.record} (${dob.agreement})` : '', effect: DOB_EFFECT[dob.agreement] });
   if (query.nationality.length && record.nationality.length) {

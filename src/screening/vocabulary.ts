@@ -210,6 +210,11 @@ export class Vocabulary {
     if (this.weightNow === 0) { this.weightStamp.fill(0); this.weightNow = 1; }
   }
 
+  /** The token with id `id`. */
+  token(id: number): NameToken {
+    return this.tokens[id];
+  }
+
   idOf(t: NameToken): number {
     const id = this.idByToken.get(t);
     if (id === undefined) throw new Error(`token ${t.latin} is not interned`);
@@ -263,7 +268,7 @@ export class Vocabulary {
         if (this.farInLength(this.familyCode[q], this.latinLen[q], newId)) continue;
         const comparison = compareCodes(this.codeHeap, this.codeAt[q], this.codeHeap, this.codeAt[newId]);
         if (comparison.similarity < MIN_TOKEN_SIMILARITY) continue;
-        this.pinned.set(q, (this.pinned.get(q) as LookAlikes).withAdded(newId, comparison));
+        (this.pinned.get(q) as LookAlikes).insert(newId, comparison);
       }
     }
   }
