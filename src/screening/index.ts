@@ -15,7 +15,6 @@ export interface ScreeningEntry extends PersonFacts {
 
 export interface ScreeningCandidate extends ScreeningScore {
   recordId: string;
-  entry: ScreeningEntry;
 }
 
 export interface SearchOptions {
@@ -178,7 +177,7 @@ export class ScreeningIndex {
     const slot = this.slotOf.get(recordId);
     if (slot === undefined) return false;
     for (const v of this.records.distinctTokens(slot)) this.vocab.removePosting(v, slot);
-    for (const id of identifiersOf(prepareOtherFacts(this.records.entry(slot)))) {
+    for (const id of identifiersOf(prepareOtherFacts(this.records.otherFacts(slot)))) {
       const list = (this.byIdentifier.get(id) ?? []).filter((s) => s !== slot);
       if (list.length) this.byIdentifier.set(id, list); else this.byIdentifier.delete(id);
     }
@@ -218,7 +217,7 @@ export class ScreeningIndex {
     const ranked: { slot: number; score: number }[] = [];
     for (const slot of slots) {
       if (!this.records.has(slot)) continue;
-      const record = this.recordPerson(slot, withFacts ? this.records.entry(slot) : undefined);
+      const record = this.recordPerson(slot, withFacts, false);
       // Frontline manifests are mostly people in no record: a date of birth that conflicts rules
       // most of the shortlist out before any name is compared.
       if (threshold > 0 && scoreCeiling(prepared, record) < threshold) continue;
@@ -226,27 +225,26 @@ export class ScreeningIndex {
       if (score >= threshold) ranked.push({ slot, score });
     }
     ranked.sort((a, b) => b.score - a.score || this.byRecordId(a.slot, b.slot));
-    return ranked.slice(0, limit).map(({ slot }) => {
-      const entry = this.records.entry(slot);
-      return { ...scorePerson(prepared, this.recordPerson(slot, entry), { weigh, comparer }), recordId: entry.recordId, entry };
-    });
+    return ranked.slice(0, limit).map(({ slot }) => (
+      { ...scorePerson(prepared, this.recordPerson(slot, withFacts, true), { weigh, comparer }), recordId: this.records.recordId(slot) }));
   }
 
   /**
-   * A stored record as scoring reads it: its names from the vocabulary, with their written forms
-   * and its other facts when `entry` is given (else only what a names-only query compares).
+   * A stored record as scoring reads it: its names' tokens from the vocabulary; their written
+   * forms when the score is explained; its other facts when the query has some to compare.
    */
-  private recordPerson(slot: number, entry: ScreeningEntry | undefined): PreparedPerson {
+  private recordPerson(slot: number, withFacts: boolean, explain: boolean): PreparedPerson {
     const { pool, start, end } = this.records.run(slot);
+    const written = explain ? this.records.writtenNames(slot) : undefined;
     const names: NormalisedName[] = [];
     let tokens: NameToken[] = [];
     for (let i = start; i < end; i++) {
       if (pool[i] !== END_OF_NAME) { tokens.push(this.vocab.token(pool[i])); continue; }
-      names.push({ raw: entry ? entry.names[names.length] : '', tokens, dropped: NONE });
+      names.push({ raw: written ? written[names.length] : '', tokens, dropped: NONE });
       tokens = [];
     }
-    if (!entry) return { facts: NAMES_ONLY, names, dob: NONE, nationality: NONE, identifiers: NONE };
-    return { ...prepareOtherFacts(entry), names };
+    if (!withFacts) return { facts: NAMES_ONLY, names, dob: NONE, nationality: NONE, identifiers: NONE };
+    return { ...prepareOtherFacts(this.records.otherFacts(slot)), names };
   }
 
   /** The `shortlist` records with most frequency-weighted token evidence for the query's names. */

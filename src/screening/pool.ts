@@ -7,7 +7,7 @@ import type { ScreeningCandidate, ScreeningEntry, SearchOptions } from './index.
 import type { PersonFacts } from './score.ts';
 
 /** A candidate as a holder returns it: the record's facts stay with the index. */
-export type RankedCandidate = Omit<ScreeningCandidate, 'entry'>;
+export type RankedCandidate = ScreeningCandidate;
 
 export interface IndexHolder {
   /** Adds or replaces records (by record id). */
@@ -36,7 +36,7 @@ export class LocalIndex implements IndexHolder {
   clear(): void { this.index = new ScreeningIndex(); }
   compact(): void { this.index.compact(); }
   search(query: PersonFacts, options: SearchOptions): Promise<RankedCandidate[]> {
-    return Promise.resolve(this.index.search(query, options).map(ranked));
+    return Promise.resolve(this.index.search(query, options));
   }
   size(): Promise<number> { return Promise.resolve(this.index.size); }
   close(): Promise<void> { return Promise.resolve(); }
@@ -174,11 +174,6 @@ export class WorkerIndex implements IndexHolder {
     this.closing = true;
     await Promise.all(this.replicas.map((r) => r.worker.terminate()));
   }
-}
-
-/** A candidate without its record's facts. */
-export function ranked({ entry: _entry, ...candidate }: ScreeningCandidate): RankedCandidate {
-  return candidate;
 }
 
 /** The index holder for a configuration: 0 workers keeps the index in this process. */

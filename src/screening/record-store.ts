@@ -2,15 +2,20 @@
 // as long as it runs, and every full garbage collection visits every object it holds: as prepared
 // objects (names, tokens, dates, arrays of each) a million records were some twenty million
 // objects, and one full collection took seconds of a core that screenings needed. Here a record is
-// its id, its facts as one JSON string, and its names as vocabulary token ids in one shared array;
-// rescoring rebuilds the few objects it needs for the hundred or so records a search shortlists.
+// its id, its names as written, its other facts as one JSON string, and its names' vocabulary
+// token ids in one shared array; rescoring rebuilds the few objects it needs for the hundred or so
+// records a search shortlists, and reads the written names and other facts only when it uses them.
 import type { ScreeningEntry } from './index.ts';
+import type { PersonFacts } from './score.ts';
 
-/** Ends each name in a record's run of token ids (ids are far below it). */
-export const END_OF_NAME = 0xffffffff;
+/** Ends each name in a record's run of token ids: above any token id, and still a small integer to V8. */
+export const END_OF_NAME = 0x3fffffff;
 
 export class RecordStore {
   private recordIds: (string | undefined)[] = [];
+  /** Names as written: most records have one, kept without an array around it. */
+  private names: (string | string[] | undefined)[] = [];
+  /** The facts other than names, as JSON; undefined when there are none. */
   private facts: (string | undefined)[] = [];
   /** Every record's run of token ids: each name's tokens, then END_OF_NAME. */
   private pool = new Uint32Array(1 << 16);
@@ -33,22 +38,32 @@ export class RecordStore {
     return this.recordIds[slot] as string;
   }
 
-  /** The record's facts, as it was added. */
-  entry(slot: number): ScreeningEntry {
-    return JSON.parse(this.facts[slot] as string) as ScreeningEntry;
+  /** The record's names as written. */
+  writtenNames(slot: number): string[] {
+    const names = this.names[slot] as string | string[];
+    return typeof names === 'string' ? [names] : names;
+  }
+
+  /** The record's facts other than its names (`names` left empty). */
+  otherFacts(slot: number): PersonFacts {
+    const json = this.facts[slot];
+    return json === undefined ? { names: [] } : { ...(JSON.parse(json) as Omit<PersonFacts, 'names'>), names: [] };
   }
 
   /** Stores a record in `slot` (free); `run` is its names' token ids, each name ended by END_OF_NAME. */
   set(slot: number, entry: ScreeningEntry, run: ArrayLike<number>): void {
     if (slot >= this.runStart.length) this.growSlots(slot + 1);
-    this.recordIds[slot] = entry.recordId;
-    this.facts[slot] = JSON.stringify(entry);
+    const { recordId, names, ...others } = entry;
+    this.recordIds[slot] = recordId;
+    this.names[slot] = names.length === 1 ? names[0] : [...names];
+    this.facts[slot] = Object.values(others).some((v) => v !== undefined) ? JSON.stringify(others) : undefined;
     this.place(slot, run);
   }
 
   /** Forgets the record in `slot`. */
   delete(slot: number): void {
     this.recordIds[slot] = undefined;
+    this.names[slot] = undefined;
     this.facts[slot] = undefined;
     this.wasted += this.runLength[slot];
     this.runLength[slot] = 0;
@@ -76,6 +91,7 @@ export class RecordStore {
   /** Renumbers the slots: the record in `order[k]` moves to slot k. Its runs are laid out in the new order. */
   reorder(order: Uint32Array): void {
     const recordIds = new Array<string | undefined>(order.length);
+    const names = new Array<string | string[] | undefined>(order.length);
     const facts = new Array<string | undefined>(order.length);
     const runStart = new Uint32Array(Math.max(1024, order.length));
     const runLength = new Uint32Array(runStart.length);
@@ -86,6 +102,7 @@ export class RecordStore {
     for (let slot = 0; slot < order.length; slot++) {
       const old = order[slot];
       recordIds[slot] = this.recordIds[old];
+      names[slot] = this.names[old];
       facts[slot] = this.facts[old];
       const start = this.runStart[old];
       const length = this.runLength[old];
@@ -95,6 +112,7 @@ export class RecordStore {
       end += length;
     }
     this.recordIds = recordIds;
+    this.names = names;
     this.facts = facts;
     this.runStart = runStart;
     this.runLength = runLength;

@@ -2,7 +2,6 @@
 // answers searches (see pool.ts).
 import { parentPort } from 'node:worker_threads';
 import { ScreeningIndex } from './index.ts';
-import { ranked } from './pool.ts';
 import type { ReplicaReply, ReplicaRequest } from './pool.ts';
 
 let index = new ScreeningIndex();
@@ -19,7 +18,7 @@ port.on('message', (m: ReplicaRequest) => {
     case 'search': {
       let reply: ReplicaReply;
       try {
-        reply = { id: m.id, ok: true, result: index.search(m.query, m.options).map(ranked) };
+        reply = { id: m.id, ok: true, result: index.search(m.query, m.options) };
       } catch (e) {
         reply = { id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) };
       }
