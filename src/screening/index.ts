@@ -128,22 +128,21 @@ export class ScreeningIndex {
   compact(): void {
     const vocab = this.vocab;
     const records = this.records;
+    const { pool, starts, lengths } = records.runs();
     const live: number[] = [];
-    const tokensOf: Uint32Array[] = [];
-    for (let s = 0; s < records.slots; s++) {
-      if (!records.has(s)) continue;
-      live.push(s);
-      tokensOf[s] = records.distinctTokens(s);
-    }
     // Key: the record's most common name token, then its next most common, each by its place in
     // alphabetical order, so that look-alikes (Maria, Mariam, Marie), walked together, are near.
     const rank = vocab.alphabeticalRanks();
     const first = new Uint32Array(records.slots);
     const second = new Uint32Array(records.slots);
-    for (const s of live) {
+    for (let s = 0; s < records.slots; s++) {
+      if (!records.has(s)) continue;
+      live.push(s);
       let a = -1;
       let b = -1;
-      for (const id of tokensOf[s]) {
+      for (let k = starts[s], end = k + lengths[s]; k < end; k++) {
+        const id = pool[k];
+        if (id === END_OF_NAME || id === a || id === b) continue;
         if (a < 0 || vocab.postingCount(id) > vocab.postingCount(a)) { b = a; a = id; } else if (b < 0 || vocab.postingCount(id) > vocab.postingCount(b)) b = id;
       }
       first[s] = a < 0 ? 0 : rank[a];
@@ -158,8 +157,9 @@ export class ScreeningIndex {
       lightest[slot] = this.lightest[old];
       this.slotOf.set(records.recordId(old), slot);
     }
-    vocab.relistPostings(Array.from(order, (old) => tokensOf[old]));
     records.reorder(order);
+    const moved = records.runs();
+    vocab.relistPostings(order.length, moved.pool, moved.starts, moved.lengths);
     for (const [id, list] of this.byIdentifier) this.byIdentifier.set(id, list.map((s) => slotMap[s]));
     this.lightest = lightest;
     this.freeSlots.length = 0;

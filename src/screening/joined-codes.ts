@@ -8,22 +8,32 @@ import { joinTokens } from './names.ts';
 import type { NameToken } from './names.ts';
 import type { SpellingCodes } from './spelling-codes.ts';
 
-/** Table slots: a power of two. At most half are used, so that probes stay short. */
+/** Table slots by default: some 130,000 joins, 12 MB. */
 const SLOTS = 1 << 18;
-const MASK = SLOTS - 1;
-/** Joins kept before the cache starts afresh, which it does only between searches. */
-const KEPT = SLOTS / 2;
-/** A search adds a few hundred joins at most; past this it joins without keeping. */
-const HARD_LIMIT = (SLOTS * 3) / 4;
 const EMPTY = -1;
 
 export class JoinedCodes {
-  private readonly firstId = new Int32Array(SLOTS).fill(EMPTY);
-  private readonly secondId = new Uint32Array(SLOTS);
-  private readonly offset = new Uint32Array(SLOTS);
-  private codeHeap: SpellingCodes = new Uint16Array(1 << 20);
+  private readonly mask: number;
+  /** Joins kept before the cache starts afresh, which it does only between searches: half the slots, so that probes stay short. */
+  private readonly kept: number;
+  /** A search adds a few hundred joins at most; past this it joins without keeping. */
+  private readonly hardLimit: number;
+  private readonly firstId: Int32Array;
+  private readonly secondId: Uint32Array;
+  private readonly offset: Uint32Array;
+  private codeHeap: SpellingCodes = new Uint16Array(1 << 16);
   private end = 0;
   private count = 0;
+
+  /** `slots`: a power of two. */
+  constructor(slots = SLOTS) {
+    this.mask = slots - 1;
+    this.kept = slots / 2;
+    this.hardLimit = (slots * 3) / 4;
+    this.firstId = new Int32Array(slots).fill(EMPTY);
+    this.secondId = new Uint32Array(slots);
+    this.offset = new Uint32Array(slots);
+  }
 
   /** Every kept join's codes; a join's offset stays valid until the next `startSearch`. */
   get heap(): SpellingCodes {
@@ -35,9 +45,9 @@ export class JoinedCodes {
     return this.count;
   }
 
-  /** Called before each search: the only point where offsets may change (see KEPT). */
+  /** Called before each search: the only point where offsets may change (see `kept`). */
   startSearch(): void {
-    if (this.count < KEPT) return;
+    if (this.count < this.kept) return;
     this.firstId.fill(EMPTY);
     this.end = 0;
     this.count = 0;
@@ -48,13 +58,13 @@ export class JoinedCodes {
    * ids), joining them on first use; -1 when the cache is full in mid-search.
    */
   offsetOf(ia: number, a: NameToken, ib: number, b: NameToken): number {
-    let h = hash(ia, ib);
+    let h = hash(ia, ib) & this.mask;
     const firstId = this.firstId;
     for (let probe = firstId[h]; probe !== EMPTY; probe = firstId[h]) {
       if (probe === ia && this.secondId[h] === ib) return this.offset[h];
-      h = (h + 1) & MASK;
+      h = (h + 1) & this.mask;
     }
-    if (this.count >= HARD_LIMIT) return -1;
+    if (this.count >= this.hardLimit) return -1;
     const codes = joinTokens(a, b).codes;
     if (this.end + codes.length > this.codeHeap.length) {
       const bigger = new Uint16Array(Math.max(this.codeHeap.length * 2, this.end + codes.length));
@@ -74,5 +84,5 @@ export class JoinedCodes {
 
 function hash(ia: number, ib: number): number {
   const h = Math.imul(ia, 0x9e3779b1) ^ Math.imul(ib + 0x7f4a7c15, 0x85ebca77);
-  return (h ^ (h >>> 15)) & MASK;
+  return h ^ (h >>> 15);
 }

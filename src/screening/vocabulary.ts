@@ -4,6 +4,7 @@
 import { joinTokens } from './names.ts';
 import { JoinedCodes } from './joined-codes.ts';
 import { LookAlikes } from './look-alikes.ts';
+import { END_OF_NAME } from './record-store.ts';
 import type { SimilarToken } from './look-alikes.ts';
 import type { NameToken } from './names.ts';
 import { skeleton } from './phonetic.ts';
@@ -295,14 +296,21 @@ export class Vocabulary {
   }
 
   /**
-   * Lists the postings afresh after records moved: `tokensOf[slot]` are the token ids of the
-   * record now in `slot`. Listing slots in order leaves every list in slot order, so a walk
-   * reads the records' state from low addresses to high.
+   * Lists the postings afresh after records moved: the `records` first runs of `pool` (see
+   * RecordStore.runs) are the token ids of the records now in each slot. Listing slots in order
+   * leaves every list in slot order, so a walk reads the records' state from low addresses to high.
    */
-  relistPostings(tokensOf: ArrayLike<Uint32Array>): void {
+  relistPostings(records: number, pool: Uint32Array, starts: Uint32Array, lengths: Uint32Array): void {
     this.postingLens.fill(0);
-    for (let slot = 0; slot < tokensOf.length; slot++) {
-      for (const id of tokensOf[slot]) this.postingLists[id][this.postingLens[id]++] = slot;
+    // A token twice in one record (two spellings of a name) is listed once.
+    const listedFor = new Int32Array(this.tokens.length).fill(-1);
+    for (let slot = 0; slot < records; slot++) {
+      for (let k = starts[slot], end = k + lengths[slot]; k < end; k++) {
+        const id = pool[k];
+        if (id === END_OF_NAME || listedFor[id] === slot) continue;
+        listedFor[id] = slot;
+        this.postingLists[id][this.postingLens[id]++] = slot;
+      }
     }
   }
 
