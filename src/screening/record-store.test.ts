@@ -14,7 +14,7 @@ describe('RecordStore', () => {
   it('keeps each record apart: written names, other facts and token runs', () => {
     const store = new RecordStore();
     store.set(0, { recordId: 'person:1', names: ['Maria Garcia'], dob: ['1980-05-12'], sex: 'F' }, runOf(1, 1, 2));
-    store.set(1, { recordId: 'person:2', names: ['Ivan Petrov', 'Иван Петров'] }, runOf(2, 2, 2));
+    store.set(1, { recordId: 'person:2', names: ['Ivan Petrov', 'Иван Петров'], dob: [], identifiers: [] }, runOf(2, 2, 2));
     expect(store.recordId(1)).toBe('person:2');
     expect(store.writtenNames(0)).toEqual(['Maria Garcia']);
     expect(store.writtenNames(1)).toEqual(['Ivan Petrov', 'Иван Петров']);

@@ -56,7 +56,9 @@ export class RecordStore {
     const { recordId, names, ...others } = entry;
     this.recordIds[slot] = recordId;
     this.names[slot] = names.length === 1 ? names[0] : [...names];
-    this.facts[slot] = Object.values(others).some((v) => v !== undefined) ? JSON.stringify(others) : undefined;
+    // Empty lists say nothing that their absence does not (most persons have no identifiers).
+    const said = Object.entries(others).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+    this.facts[slot] = said.length ? JSON.stringify(Object.fromEntries(said)) : undefined;
     this.place(slot, run);
   }
 
