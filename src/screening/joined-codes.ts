@@ -7,6 +7,7 @@
 import { joinTokens } from './names.ts';
 import type { NameToken } from './names.ts';
 import type { SpellingCodes } from './spelling-codes.ts';
+import { resized } from './typed-arrays.ts';
 
 /** Table slots by default: some 130,000 joins, 12 MB. */
 const SLOTS = 1 << 18;
@@ -66,11 +67,7 @@ export class JoinedCodes {
     }
     if (this.count >= this.hardLimit) return -1;
     const codes = joinTokens(a, b).codes;
-    if (this.end + codes.length > this.codeHeap.length) {
-      const bigger = new Uint16Array(Math.max(this.codeHeap.length * 2, this.end + codes.length));
-      bigger.set(this.codeHeap.subarray(0, this.end));
-      this.codeHeap = bigger;
-    }
+    if (this.end + codes.length > this.codeHeap.length) this.codeHeap = resized(this.codeHeap, Math.max(this.codeHeap.length * 2, this.end + codes.length));
     const at = this.end;
     this.codeHeap.set(codes, at);
     this.end += codes.length;

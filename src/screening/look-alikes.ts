@@ -4,6 +4,7 @@
 // replica's young generation used to copy and promote some 6 MB of look-alike objects every
 // hundred searches, which a full collection of its gigabyte heap then had to find again.
 import type { MatchKind, TokenComparison } from './similarity.ts';
+import { resized } from './typed-arrays.ts';
 
 /** A vocabulary token similar to a query token, and how. */
 export interface SimilarToken { id: number; comparison: TokenComparison }
@@ -85,15 +86,9 @@ export class LookAlikes {
 
   private makeRoom(): void {
     const size = Math.max(4, this.count * 2);
-    const ids = new Uint32Array(size);
-    ids.set(this.idStore);
-    this.idStore = ids;
-    const sims = new Float64Array(size);
-    sims.set(this.simStore);
-    this.simStore = sims;
-    const hows = new Uint8Array(size);
-    hows.set(this.howStore);
-    this.howStore = hows;
+    this.idStore = resized(this.idStore, size);
+    this.simStore = resized(this.simStore, size);
+    this.howStore = resized(this.howStore, size);
   }
 
   /** How the token `id` compares, if it is a look-alike; searched by halves. */

@@ -7,6 +7,7 @@
 // records a search shortlists, and reads the written names and other facts only when it uses them.
 import type { ScreeningEntry } from './index.ts';
 import type { PersonFacts } from './score.ts';
+import { resized } from './typed-arrays.ts';
 
 /** Ends each name in a record's run of token ids: above any token id, and still a small integer to V8. */
 export const END_OF_NAME = 0x3fffffff;
@@ -158,11 +159,7 @@ export class RecordStore {
   private growSlots(min: number): void {
     let size = this.runStart.length;
     while (size < min) size *= 2;
-    const runStart = new Uint32Array(size);
-    runStart.set(this.runStart);
-    this.runStart = runStart;
-    const runLength = new Uint32Array(size);
-    runLength.set(this.runLength);
-    this.runLength = runLength;
+    this.runStart = resized(this.runStart, size);
+    this.runLength = resized(this.runLength, size);
   }
 }
