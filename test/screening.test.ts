@@ -30,6 +30,14 @@ describe.each(engines())('screening and hits on %s', (engine) => {
       person: { names: [{ value: 'Oksana Kovalenko', kind: 'primary' }], birthDates: ['1999'], nationalities: ['UKR'], sex: 'F' },
       envelope: { subject: 'victim', audience: 'owner' },
     });
+    // The index learns of new records from events, asynchronously (within a second, as the next
+    // tests check): wait until both are screened, so no test races the event from this setup.
+    // An owner's own screening does not raise a hit.
+    for (const until = Date.now() + 5000; Date.now() < until;) {
+      const seen = await Promise.all(['Mohammed Al-Rashid', 'Oksana Kovalenko'].map(async (name) => (await screen(fra, { names: [name] }, 'analyst')).json().hits.length > 0));
+      if (seen.every(Boolean)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     base = await w.api.listen({ port: 0, host: '127.0.0.1' });
   }, 120_000);
   afterAll(async () => { await w?.close(); });
