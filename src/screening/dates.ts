@@ -28,33 +28,51 @@ export function parseDate(text: string): PartialDate | null {
   return { year, ...(month ? { month } : {}), ...(month && day ? { day } : {}) };
 }
 
-function digits(d: PartialDate): string {
-  return `${d.year}${String(d.month ?? 0).padStart(2, '0')}${String(d.day ?? 0).padStart(2, '0')}`;
+/**
+ * A date as one number, YYYYMMDD with 00 for an unknown month or day: how the screening index
+ * keeps its records' dates (a typed array, not an object per record).
+ */
+export function packDate(d: PartialDate): number {
+  return d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0);
 }
 
-function compareOne(q: PartialDate, r: PartialDate): DobAgreement {
-  const yearGap = Math.abs(q.year - r.year);
-  const bothMonths = q.month !== undefined && r.month !== undefined;
-  const bothDays = q.day !== undefined && r.day !== undefined;
+/** Decimal digits in which two packed dates differ. */
+function digitsApart(a: number, b: number): number {
+  let diff = 0;
+  for (; a > 0 || b > 0; a = Math.floor(a / 10), b = Math.floor(b / 10)) if (a % 10 !== b % 10) diff++;
+  return diff;
+}
+
+/** How two packed dates agree (see packDate); works on numbers so that blocking can ask it of every candidate. */
+export function comparePacked(q: number, r: number): DobAgreement {
+  const qYear = Math.floor(q / 10000);
+  const rYear = Math.floor(r / 10000);
+  const qMonth = Math.floor(q / 100) % 100;
+  const rMonth = Math.floor(r / 100) % 100;
+  const qDay = q % 100;
+  const rDay = r % 100;
+  const yearGap = Math.abs(qYear - rYear);
+  const bothMonths = qMonth > 0 && rMonth > 0;
+  const bothDays = qDay > 0 && rDay > 0;
   if (yearGap === 0) {
     if (!bothMonths) return 'same-year';
-    if (q.month === r.month) {
+    if (qMonth === rMonth) {
       if (!bothDays) return 'same-month';
-      if (q.day === r.day) return 'exact';
+      if (qDay === rDay) return 'exact';
     }
-    if (bothDays && q.month === r.day && q.day === r.month) return 'day-month-swapped';
+    if (bothDays && qMonth === rDay && qDay === rMonth) return 'day-month-swapped';
   }
   if (bothMonths && bothDays) {
-    const a = digits(q);
-    const b = digits(r);
-    let diff = 0;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
-    if (yearGap === 1 && q.month === r.month && q.day === r.day) return 'year-off-by-one';
-    if (diff === 1) return 'one-digit';
-  } else if (yearGap === 1 && (!bothMonths || q.month === r.month)) {
+    if (yearGap === 1 && qMonth === rMonth && qDay === rDay) return 'year-off-by-one';
+    if (digitsApart(q, r) === 1) return 'one-digit';
+  } else if (yearGap === 1 && (!bothMonths || qMonth === rMonth)) {
     return 'year-off-by-one';
   }
   return yearGap <= 2 ? 'near' : 'different';
+}
+
+function compareOne(q: PartialDate, r: PartialDate): DobAgreement {
+  return comparePacked(packDate(q), packDate(r));
 }
 
 /** How strongly each agreement speaks for one person (higher is stronger); used to pick the best pair. */

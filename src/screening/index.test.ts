@@ -41,6 +41,30 @@ describe('ScreeningIndex', () => {
     expect(top(index, ['Muhammad Ali'], { dob: ['1966'] })).toBe('r5');
   });
 
+  it('shortlists the namesake born on the queried day among more namesakes than the shortlist holds', () => {
+    const index = new ScreeningIndex();
+    // 300 namesakes born decades away from the queried dates; ties on the name go by record id,
+    // so without the dates in blocking the records below (last by id) would be cut.
+    for (let i = 0; i < 300; i++) index.add({ recordId: `a${String(i).padStart(3, '0')}`, names: ['Maria Garcia'], dob: [`${1930 + (i % 20)}-01-01`] });
+    index.add({ recordId: 'z1', names: ['Maria Garcia'], dob: ['1984-07-19'] });
+    index.add({ recordId: 'z2', names: ['Maria Garcia'], dob: ['1950-01-01', '1986-03-04'] });
+    index.add({ recordId: 'z3', names: ['Maria Garcia'] });
+    const found = (dob: string[]) => index.search({ names: ['Maria Garcia'], dob }, { limit: 20 }).map((c) => c.recordId);
+    expect(found(['1984-07-19'])[0]).toBe('z1');
+    expect(found(['1985-07-19'])[0]).toBe('z1'); // a year off
+    expect(found(['1986-04-03'])[0]).toBe('z2'); // day and month swapped, the record's second date
+    // A record without a date is not pushed out by namesakes whose date rules them out.
+    expect(found(['1999-12-31'])).toContain('z3');
+    expect(index.search({ names: ['Maria Garcia'] }, { limit: 20 }).map((c) => c.recordId)).not.toContain('z1');
+    index.compact();
+    expect(found(['1984-07-19'])[0]).toBe('z1');
+    expect(found(['1986-04-03'])[0]).toBe('z2');
+    index.remove('z2');
+    index.add({ recordId: 'z4', names: ['Maria Garcia'], dob: ['2001-05-06'] });
+    expect(found(['1986-04-03'])).not.toContain('z2');
+    expect(found(['2001-06-05'])[0]).toBe('z4');
+  });
+
   it('finds a record by document number even under another name', () => {
     const index = build();
     const hits = index.search({ names: ['John Doe'], identifiers: [{ value: 'n 123 4567' }] }, { use: 'frontline' });

@@ -25,6 +25,8 @@ describe('dates of birth', () => {
     expect(agreement(['1980-05-12'], ['1980-12-05'])).toBe('day-month-swapped');
     expect(agreement(['1981-05-12'], ['1980-05-12'])).toBe('year-off-by-one');
     expect(agreement(['1980-05-13'], ['1980-05-12'])).toBe('one-digit');
+    expect(agreement(['1970-05-12'], ['1980-05-12'])).toBe('one-digit');
+    expect(agreement(['1982-01-01'], ['1980-05-12'])).toBe('near');
     expect(agreement(['1980-05-12'], ['1995-02-01'])).toBe('different');
     expect(agreement([], ['1980'])).toBeUndefined();
   });
@@ -51,6 +53,14 @@ describe('scorePerson', () => {
     expect(score({ ...weak, dob: ['1960-01-01'] }, { dob: ['1980-05-12'] })).toBeLessThan(none);
     const exact = score({ ...weak, dob: ['1980-05-12'] }, { dob: ['1980-05-12'] });
     expect(exact).toBeGreaterThan(score({ ...weak, dob: ['1980'] }, { dob: ['1980-05-12'] }));
+  });
+
+  it('ranks a namesake born on the queried day above one whose date is unknown', () => {
+    const query = { names: ['Maria Garcia'], dob: ['1984-07-19'] };
+    const born = scoreFacts(query, { names: ['Maria Garcia'], dob: ['1984-07-19'] }).score;
+    const unknown = scoreFacts(query, { names: ['Maria Garcia'] }).score;
+    expect(born).toBeGreaterThan(unknown);
+    expect(unknown).toBeGreaterThan(scoreFacts(query, { names: ['Maria Garcia'], dob: ['1950-01-01'] }).score);
   });
 
   it('counts nationality and sex a little', () => {

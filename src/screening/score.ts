@@ -149,8 +149,11 @@ export function scorePerson(query: PreparedPerson, record: PreparedPerson, ctx: 
   const nameLogit = logit(name.score);
   const features: FeatureEffect[] = [{ feature: 'name', detail: explain ? `name "${name.queryName}" ~ "${name.recordName}" ${name.score.toFixed(2)}` : '', effect: nameLogit }];
   addOtherFeatures(query, record, features, explain);
-  // With the name alone the score is the name similarity; other features shift its log-odds.
-  const score = features.length === 1 ? name.score : sigmoid(features.reduce((s, f) => s + f.effect, 0));
+  // With the name alone the score is the name similarity; other features shift its log-odds. A
+  // query with other facts puts every record on the log-odds scale, where the name's certainty is
+  // capped: otherwise a namesake with no date of birth (score 1) outranked the namesake born on the
+  // queried day (0.996).
+  const score = features.length === 1 && !needsOtherFacts(query) ? name.score : sigmoid(features.reduce((s, f) => s + f.effect, 0));
   return { score, name, features };
 }
 
