@@ -5,6 +5,7 @@ import { joinTokens } from './names.ts';
 import { JoinedCodes } from './joined-codes.ts';
 import { LookAlikes } from './look-alikes.ts';
 import { END_OF_NAME } from './record-store.ts';
+import { resized } from './typed-arrays.ts';
 import type { SimilarToken } from './look-alikes.ts';
 import type { NameToken } from './names.ts';
 import { skeleton } from './phonetic.ts';
@@ -185,20 +186,18 @@ export class Vocabulary {
   private growIdArrays(min: number): void {
     let size = this.latinLen.length;
     while (size < min) size *= 2;
-    const latinLen = new Uint16Array(size); latinLen.set(this.latinLen); this.latinLen = latinLen;
-    const familyCode = new Uint8Array(size); familyCode.set(this.familyCode); this.familyCode = familyCode;
-    const ownWeight = new Float64Array(size); ownWeight.set(this.ownWeight); this.ownWeight = ownWeight;
-    const weightCache = new Float64Array(size); weightCache.set(this.weightCache); this.weightCache = weightCache;
-    const weightStamp = new Uint32Array(size); weightStamp.set(this.weightStamp); this.weightStamp = weightStamp;
-    const codeAt = new Uint32Array(size); codeAt.set(this.codeAt); this.codeAt = codeAt;
+    this.latinLen = resized(this.latinLen, size);
+    this.familyCode = resized(this.familyCode, size);
+    this.ownWeight = resized(this.ownWeight, size);
+    this.weightCache = resized(this.weightCache, size);
+    this.weightStamp = resized(this.weightStamp, size);
+    this.codeAt = resized(this.codeAt, size);
   }
 
   private storeCodes(id: number, t: NameToken): void {
     const length = runLength(t.codes, 0);
     if (this.codeEnd + length > this.codeHeap.length) {
-      const heap = new Uint16Array(Math.max(this.codeHeap.length * 2, this.codeEnd + length));
-      heap.set(this.codeHeap.subarray(0, this.codeEnd));
-      this.codeHeap = heap;
+      this.codeHeap = resized(this.codeHeap, Math.max(this.codeHeap.length * 2, this.codeEnd + length));
     }
     this.codeHeap.set(t.codes.subarray(0, length), this.codeEnd);
     this.codeAt[id] = this.codeEnd;
@@ -392,9 +391,7 @@ export class Vocabulary {
   /** A stamp for the tokens looked at in one pass (cheaper than a Set of ids). */
   private nextSeenStamp(): number {
     if (this.seen.length < this.tokens.length) {
-      const grown = new Uint32Array(this.tokens.length * 2);
-      grown.set(this.seen);
-      this.seen = grown;
+      this.seen = resized(this.seen, this.tokens.length * 2);
     }
     if (this.seenStamp === 0xffffffff) { this.seen.fill(0); this.seenStamp = 0; }
     return ++this.seenStamp;
