@@ -71,10 +71,6 @@ export function comparePacked(q: number, r: number): DobAgreement {
   return yearGap <= 2 ? 'near' : 'different';
 }
 
-function compareOne(q: PartialDate, r: PartialDate): DobAgreement {
-  return comparePacked(packDate(q), packDate(r));
-}
-
 /** How strongly each agreement speaks for one person (higher is stronger); used to pick the best pair. */
 export const DOB_RANK: Record<DobAgreement, number> = {
   exact: 7, 'same-month': 6, 'day-month-swapped': 5, 'same-year': 4, 'one-digit': 4, 'year-off-by-one': 3,
@@ -102,7 +98,7 @@ export function compareParsedDobs(query: readonly WrittenDate[], record: readonl
   let best: DobComparison | null = null;
   for (const q of query) {
     for (const r of record) {
-      const agreement = compareOne(q.date, r.date);
+      const agreement = comparePacked(packDate(q.date), packDate(r.date));
       const yearGap = Math.abs(q.date.year - r.date.year);
       if (!best || DOB_RANK[agreement] > DOB_RANK[best.agreement] || (DOB_RANK[agreement] === DOB_RANK[best.agreement] && yearGap < best.yearGap)) {
         best = { agreement, query: q.text, record: r.text, yearGap };

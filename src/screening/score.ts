@@ -153,7 +153,7 @@ export function scorePerson(query: PreparedPerson, record: PreparedPerson, ctx: 
   // query with other facts puts every record on the log-odds scale, where the name's certainty is
   // capped: otherwise a namesake with no date of birth (score 1) outranked the namesake born on the
   // queried day (0.996).
-  const score = features.length === 1 && !needsOtherFacts(query) ? name.score : sigmoid(features.reduce((s, f) => s + f.effect, 0));
+  const score = !needsOtherFacts(query) ? name.score : sigmoid(features.reduce((s, f) => s + f.effect, 0));
   return { score, name, features };
 }
 
